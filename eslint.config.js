@@ -1,0 +1,40 @@
+// Lint keeps the architecture honest: the engine (src/core) imports nothing from the browser or UI
+// layers, UI pages never import the background, and type-only imports stay type-only.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noBrowserInCore = {
+  patterns: [
+    { group: ['**/background/**', '**/panel/**', '**/popup/**', '**/devtools/**', '**/ui/**'], message: 'src/core is a pure library: no UI or background imports.' },
+    { group: ['preact', 'preact/*', 'webextension-polyfill'], message: 'src/core is a pure library: no UI or browser API.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench/results*', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-globals': ['error', 'event'],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', noBrowserInCore],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['src/panel/**', 'src/popup/**', 'src/devtools/**', 'src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/background/**'], message: 'UI talks to the background through src/messaging only.' }] }],
+    },
+  },
+);

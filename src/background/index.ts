@@ -1,0 +1,2 @@
+// Placeholder until the capture glue lands.
+export {};

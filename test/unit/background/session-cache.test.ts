@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createSessionCache } from '../../../src/background/session-cache';
+import { FakeStorageArea } from '../fakes/fake-storage-area';
+
+/** A timer we fire by hand, so batching is observable without sleeping. */
+function manualTimer() {
+  const queue: (() => void)[] = [];
+  return { setTimer: (fn: () => void) => void queue.push(fn), fire: () => queue.splice(0).forEach((fn) => fn()), pending: () => queue.length };
+}
+
+describe('session cache', () => {
+  it('batches many changes into one write', async () => {
+    const area = new FakeStorageArea();
+    const timer = manualTimer();
+    const cache = createSessionCache(area, { setTimer: timer.setTimer });
+    for (let i = 0; i < 50; i++) cache.put(`tx:${i}`, { i });
+    expect(timer.pending()).toBe(1);
+    await cache.flush();
+    expect(area.writes).toBe(1);
+    expect(area.data.size).toBe(50);
+  });
+
+  it('last write wins between put and delete of the same key', async () => {
+    const area = new FakeStorageArea();
+    const cache = createSessionCache(area, { setTimer: manualTimer().setTimer });
+    cache.put('a', 1);
+    cache.delete('a');
+    cache.put('b', 1);
+    await cache.flush();
+    cache.delete('b');
+    cache.put('b', 2);
+    await cache.flush();
+    expect(Object.fromEntries(area.data)).toEqual({ b: 2 });
+  });
+
+  it('loads what an earlier worker stored', async () => {
+    const area = new FakeStorageArea();
+    const first = createSessionCache(area, { setTimer: manualTimer().setTimer });
+    first.put('tab:7', { blocked: 2 });
+    await first.flush();
+    const second = createSessionCache(area, { setTimer: manualTimer().setTimer });
+    expect(await second.load()).toEqual({ 'tab:7': { blocked: 2 } });
+  });
+
+  it('keeps working in memory and says so when the quota refuses a write, then recovers', async () => {
+    const area = new FakeStorageArea(200);
+    const statuses: boolean[] = [];
+    const cache = createSessionCache(area, { setTimer: manualTimer().setTimer, onStatusChange: (s) => statuses.push(s.degraded) });
+    cache.put('big', 'x'.repeat(500));
+    await cache.flush();
+    expect(cache.status().degraded).toBe(true);
+    expect(cache.status().message).toMatch(/quota/i);
+    expect(area.data.has('big')).toBe(false);
+    area.quotaBytes = 10_000;
+    cache.put('small', 1);
+    await cache.flush();
+    expect(area.data.has('big')).toBe(true);
+    expect(cache.status().degraded).toBe(false);
+    expect(statuses).toEqual([true, false]);
+  });
+
+  it('a failed batch never overwrites a newer value written meanwhile', async () => {
+    const area = new FakeStorageArea(100);
+    const cache = createSessionCache(area, { setTimer: manualTimer().setTimer });
+    cache.put('k', 'old'.repeat(50));
+    const failing = cache.flush();
+    cache.put('k', 'new');
+    await failing;
+    area.quotaBytes = 10_000;
+    await cache.flush();
+    expect(area.data.get('k')).toBe('new');
+  });
+});
