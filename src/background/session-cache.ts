@@ -6,6 +6,7 @@
  * write fails (quota: storage.session holds 10 MB), the cache keeps working in memory, remembers the
  * failure so the UI can say so, and retries on the next flush; nothing already in memory is dropped.
  */
+import type { PersistenceStatus } from '../messaging/protocol';
 
 /** The subset of StorageArea we use; structural so tests pass a fake. */
 export interface StorageAreaLike {
@@ -14,13 +15,7 @@ export interface StorageAreaLike {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export interface PersistenceStatus {
-  /** Last write failed; data is only in memory until a write succeeds. */
-  readonly degraded: boolean;
-  /** The storage error in words, for the UI. */
-  readonly message: string | null;
-  readonly failedWrites: number;
-}
+export type { PersistenceStatus };
 
 export interface SessionCache {
   /** Everything stored, read once at start-up. */

@@ -5,14 +5,14 @@
  */
 
 /** A map of message name → { request payload, response }. */
-export type RequestMap = Record<string, { request: object; response: unknown }>;
+export type RequestMap<M> = { [K in keyof M]: { request: object; response: unknown } };
 
-export type RequestMessage<M extends RequestMap, K extends keyof M & string = keyof M & string> = {
+export type RequestMessage<M extends RequestMap<M>, K extends keyof M & string = keyof M & string> = {
   [N in K]: { readonly type: N } & M[N]['request'];
 }[K];
 
 /** Handlers for every request of a map: the background must answer each one. */
-export type RequestHandlers<M extends RequestMap> = {
+export type RequestHandlers<M extends RequestMap<M>> = {
   [K in keyof M]: (payload: M[K]['request']) => Promise<M[K]['response']> | M[K]['response'];
 };
 
@@ -33,14 +33,14 @@ export interface MessageTransport {
 }
 
 /** The one guard at the boundary: a message of our protocol, by name. */
-export function isRequestOf<M extends RequestMap>(names: readonly (keyof M & string)[], message: unknown): message is RequestMessage<M> {
+export function isRequestOf<M extends RequestMap<M>>(names: readonly (keyof M & string)[], message: unknown): message is RequestMessage<M> {
   if (typeof message !== 'object' || message === null) return false;
   const type = (message as { type?: unknown }).type;
   return typeof type === 'string' && (names as readonly string[]).includes(type);
 }
 
 /** Dispatches one incoming message to its handler; a thrown error becomes an ErrorReply. */
-export async function dispatch<M extends RequestMap>(handlers: RequestHandlers<M>, message: RequestMessage<M>): Promise<unknown> {
+export async function dispatch<M extends RequestMap<M>>(handlers: RequestHandlers<M>, message: RequestMessage<M>): Promise<unknown> {
   const handler = handlers[message.type] as (payload: unknown) => unknown;
   try {
     return await handler(message);
@@ -50,7 +50,7 @@ export async function dispatch<M extends RequestMap>(handlers: RequestHandlers<M
 }
 
 /** Client side: `call('cors-lens/export', { tabId })` resolves to the typed response or throws the error text. */
-export function createRequestClient<M extends RequestMap>(transport: MessageTransport) {
+export function createRequestClient<M extends RequestMap<M>>(transport: MessageTransport) {
   return async function call<K extends keyof M & string>(type: K, payload: M[K]['request']): Promise<M[K]['response']> {
     const reply = await transport.sendMessage({ ...payload, type });
     if (reply === undefined) throw new Error(`CORS Lens background did not answer ${type}.`);
