@@ -1,2 +1,54 @@
-// Placeholder until the capture glue lands.
-export {};
+/**
+ * CORS Lens background service worker (MV3).
+ *
+ * Lifetime: started by Chrome for the first event (a webRequest event, a message, a port), stopped
+ * after ~30 s idle or at any time; state therefore lives in storage.session (see capture-service.ts)
+ * and every listener is registered synchronously here, at top level, so Chrome can deliver the
+ * event that woke the worker.
+ */
+import { browser } from '../platform/browser';
+import { evaluate } from '../core';
+import { convertDetails, tabRemovedEvent, type WebRequestEventName, type WebRequestDetailsLike } from './convert-details';
+import { createCaptureService } from './capture-service';
+import { createBadgeApplier } from './badge';
+import { createLiveHub } from './live-hub';
+import { createRequestHandlers } from './request-handlers';
+import { registerWebRequestListeners } from './webrequest-listeners';
+import { dispatch, isRequestOf } from '../messaging/typed';
+import { REQUEST_NAMES, type Requests } from '../messaging/protocol';
+import type { PortLike } from '../messaging/live-port';
+
+let hub: ReturnType<typeof createLiveHub> | null = null;
+const service = createCaptureService({
+  storage: browser.storage.session,
+  evaluate,
+  badge: createBadgeApplier(chrome.action),
+  now: () => Date.now(),
+  onChange: (change) => hub?.changed(change),
+  onStatus: (paused, persistence) => hub?.status(paused, persistence),
+});
+hub = createLiveHub(service);
+const handlers = createRequestHandlers(service, {
+  get: async (tabId) => {
+    const tab = await browser.tabs.get(tabId);
+    return { url: tab.url, title: tab.title };
+  },
+});
+
+function onWebRequest(name: WebRequestEventName, details: WebRequestDetailsLike): void {
+  try {
+    const event = convertDetails(name, details);
+    if (event) service.handle(event);
+  } catch (error) {
+    // Never let one odd request break capture of the next; the model is built to absorb gaps.
+    console.error('CORS Lens: could not process', name, error);
+  }
+}
+
+registerWebRequestListeners(chrome.webRequest as unknown as Parameters<typeof registerWebRequestListeners>[0], onWebRequest);
+chrome.tabs.onRemoved.addListener((tabId) => service.handle(tabRemovedEvent(tabId, Date.now())));
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (!isRequestOf<Requests>(REQUEST_NAMES, message)) return undefined;
+  return dispatch(handlers, message);
+});
+browser.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as PortLike & { name: string }));

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { createCaptureService, type CaptureDeps } from '../../../src/background/capture-service';
+import { evaluate } from '../../../src/core';
+import type { CaptureEvent } from '../../../src/core/model';
+import type { BadgeState } from '../../../src/background/badge';
+import { FakeStorageArea } from '../fakes/fake-storage-area';
+import { captureEvents, loadFixtures } from '../fakes/recorded-fixtures';
+
+const fixtures = loadFixtures();
+/** Every recorded scenario, one after another, as if one tab ran the whole lab. */
+const allEvents: CaptureEvent[] = fixtures.flatMap(captureEvents).filter((e) => e.kind !== 'navigation' && !(e.kind === 'before-request' && e.resourceType === 'main_frame'));
+const tabId = allEvents.find((e) => e.kind === 'before-request')?.tabId ?? 0;
+
+function service(storage: FakeStorageArea, badges: Map<number, BadgeState> = new Map(), extra: Partial<CaptureDeps> = {}) {
+  return createCaptureService({
+    storage,
+    evaluate,
+    badge: { apply: async (id, state) => void badges.set(id, state), forget: (id) => void badges.delete(id) },
+    now: () => 1_800_000_000_000,
+    setTimer: () => undefined, // tests flush explicitly
+    ...extra,
+  });
+}
+
+async function run(events: readonly CaptureEvent[], restartAt: number | null) {
+  const storage = new FakeStorageArea();
+  let current = service(storage);
+  await current.ready;
+  for (const [index, event] of events.entries()) {
+    if (index === restartAt) {
+      await current.flush();
+      current = service(storage); // the worker was stopped: a new one starts from storage
+    }
+    current.handle(event);
+  }
+  await current.flush();
+  return { storage, report: await current.exportReport(tabId, true), summary: current.summary(tabId) };
+}
+
+describe('capture service', () => {
+  it('lists the recorded lab traffic with verdicts', async () => {
+    const { report, summary } = await run(allEvents, null);
+    expect(report.transactions.length).toBeGreaterThan(40);
+    expect(report.transactions.every((t) => t.verdict !== null)).toBe(true);
+    expect(summary.blocked).toBe(report.transactions.filter((t) => t.verdict?.outcome === 'blocked').length);
+    expect(summary.blocked).toBeGreaterThan(10);
+  });
+
+  it.each([0.25, 0.5, 0.9])('a worker restart at %s of the traffic loses and duplicates nothing', async (fraction) => {
+    const uninterrupted = await run(allEvents, null);
+    const restarted = await run(allEvents, Math.floor(allEvents.length * fraction));
+    expect(restarted.report.transactions).toEqual(uninterrupted.report.transactions);
+    expect(restarted.summary).toEqual(uninterrupted.summary);
+  });
+
+  it('queues events that arrive while the stored state is loading and applies them in order', async () => {
+    const storage = new FakeStorageArea();
+    const first = service(storage);
+    await first.ready;
+    const half = Math.floor(allEvents.length / 2);
+    for (const event of allEvents.slice(0, half)) first.handle(event);
+    await first.flush();
+    const second = service(storage);
+    for (const event of allEvents.slice(half)) second.handle(event); // before `ready` resolves
+    await second.flush();
+    const uninterrupted = await run(allEvents, null);
+    expect((await second.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
+  });
+
+  it('shows the blocked count on the badge and keeps it after a restart', async () => {
+    const storage = new FakeStorageArea();
+    const badges = new Map<number, BadgeState>();
+    const first = service(storage, badges);
+    for (const event of allEvents) first.handle(event);
+    await first.flush();
+    const blocked = first.summary(tabId).blocked;
+    expect(badges.get(tabId)?.text).toBe(String(blocked));
+    const after = new Map<number, BadgeState>();
+    const second = service(storage, after);
+    await second.ready;
+    expect(after.get(tabId)?.text).toBe(String(blocked));
+  });
+
+  it('captures nothing while paused, remembers pausing across a restart, and clears on request', async () => {
+    const storage = new FakeStorageArea();
+    const first = service(storage);
+    await first.setPaused(true);
+    for (const event of allEvents) first.handle(event);
+    expect(first.summary(tabId).total).toBe(0);
+    await first.flush();
+    const second = service(storage);
+    await second.ready;
+    expect(second.isPaused()).toBe(true);
+    await second.setPaused(false);
+    for (const event of allEvents) second.handle(event);
+    expect(second.summary(tabId).total).toBeGreaterThan(0);
+    const cleared = await second.clear(tabId);
+    expect(cleared.total).toBe(0);
+    expect(cleared.blocked).toBe(0);
+  });
+
+  it('keeps capturing in memory when storage is full, and says so', async () => {
+    const storage = new FakeStorageArea(20_000);
+    const current = service(storage);
+    for (const event of allEvents) current.handle(event);
+    await current.flush();
+    expect(current.persistence().degraded).toBe(true);
+    expect(current.persistence().message).toMatch(/in memory/);
+    expect((await current.snapshot(tabId)).transactions.length).toBeGreaterThan(40);
+  });
+
+  it('redacts secrets in the export unless asked not to', async () => {
+    const current = service(new FakeStorageArea());
+    for (const event of allEvents) current.handle(event);
+    const cookies = (r: Awaited<ReturnType<typeof current.exportReport>>) =>
+      r.transactions.flatMap((t) => t.requestHeaders ?? []).filter((h) => /^(cookie|authorization)$/i.test(h.name)).map((h) => h.value);
+    const redacted = cookies(await current.exportReport(tabId, true));
+    expect(redacted.length).toBeGreaterThan(0);
+    expect(redacted.every((v) => v === '<redacted>')).toBe(true);
+    expect(cookies(await current.exportReport(tabId, false)).some((v) => v !== '<redacted>')).toBe(true);
+  });
+});
