@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // One browser at a time: the machine has two cores and the lab binds fixed ports.
+          // One browser at a time: the machine has two cores, and each file launches its own Chromium.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
