@@ -1,0 +1,132 @@
+/**
+ * evaluate(): one observed transaction in, Chromium's decision out (reference §0-§10).
+ *
+ * Runs on every request the extension sees, so it stays allocation-light: headers are indexed in one
+ * pass, regexes are compiled once at module load, and the rules walk twice only when the capture
+ * cannot tell the credentials mode.
+ */
+import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, Verdict } from '../types';
+import { compareOrigins } from '../origin/compare-origins';
+import { parseOrigin } from '../origin/parse-origin';
+import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
+import { normalizeMethod } from '../request/index';
+import { buildVerdict } from './build-verdict';
+import { HeaderIndex } from './header-index';
+import { NO_PREFLIGHT } from './hop-preflight';
+import { walkRules } from './hop-rules';
+import type { WalkContext, WalkResult } from './hop-rules';
+import { canBePreflighted, inferCredentials, inferMode } from './mode-inference';
+import { ERR_FAILED } from './net-errors';
+import { observe } from './reconcile';
+import type { Observation } from './reconcile';
+import { buildRoute } from './route';
+
+/** Schemes that never reach a CORS check: the fetch succeeds or fails by other rules. */
+const NON_NETWORK_SCHEMES: ReadonlySet<string> = new Set([
+  'data', 'blob', 'about', 'javascript', 'chrome-extension', 'chrome', 'devtools', 'filesystem', 'ws', 'wss',
+]);
+
+/**
+ * Chromium's font loader (and back/forward loads) first ask the HTTP cache only; a miss ends that
+ * request with net::ERR_CACHE_MISS and the browser fetches again over the network. Not a failure.
+ */
+const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
+const CACHE_PROBE = 'A cache-only lookup that missed (net::ERR_CACHE_MISS); Chromium fetches the resource again over the network.';
+
+const NOT_CORS_BY_MODE: Partial<Record<RequestMode, string>> = {
+  'no-cors': 'A no-cors request (e.g. <img> or <script> without crossorigin): the response is opaque and no CORS check runs.',
+  navigate: 'A navigation: CORS does not apply.',
+  websocket: 'A WebSocket handshake: CORS does not apply (the server must check Origin itself).',
+};
+
+function notCorsReason(tx: ObservedTransaction, mode: RequestMode): string | null {
+  if (tx.initiator === null) return 'Started by the browser, not by a page: CORS does not apply.';
+  const byMode = NOT_CORS_BY_MODE[mode];
+  if (byMode !== undefined) return byMode;
+  const url = parseUrl(tx.request.url);
+  const scheme = url === null ? '' : schemeOf(url);
+  if (isHttpScheme(scheme)) return null;
+  // Other schemes reach the rules only to report CorsDisabledScheme / DisallowedByMode (reference §7).
+  if (scheme === '' || NON_NETWORK_SCHEMES.has(scheme)) return 'Not an http(s) URL: CORS does not apply.';
+  return null;
+}
+
+function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials: CredentialsMode, reason: string): Verdict {
+  return {
+    outcome: 'not-cors',
+    corsError: null,
+    failedParameter: null,
+    firefoxReason: null,
+    stage: null,
+    header: null,
+    expected: null,
+    actual: null,
+    reachedServer: (tx.response !== null && tx.response !== undefined && tx.response.fromCache !== true) || (tx.redirects?.length ?? 0) > 0,
+    mode,
+    credentials,
+    preflight: NO_PREFLIGHT,
+    origins: parseUrl(tx.request.url) === null ? null : compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null }),
+    rootCause: null,
+    findings: [],
+    summary: reason,
+  };
+}
+
+function sameRuleOutcome(a: WalkResult, b: WalkResult): boolean {
+  const fa = a.failure;
+  const fb = b.failure;
+  if (fa === null || fb === null) return fa === fb;
+  if (fa.kind === 'cors' && fb.kind === 'cors') return fa.error === fb.error && fa.failedParameter === fb.failedParameter;
+  return fa.kind === fb.kind;
+}
+
+/**
+ * Credentials unknown: walk as `include` and as not-include. If they disagree, keep the one that
+ * matches what the browser did (net::ERR_FAILED → the blocking one; delivered → the passing one;
+ * otherwise assume fetch's default, not include).
+ */
+function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
+  const withCredentials = walkRules(ctx, true);
+  const without = walkRules(ctx, false);
+  if (sameRuleOutcome(withCredentials, without)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
+  const blocks = (w: WalkResult): boolean => w.failure !== null;
+  let include = false;
+  if (seen.netError === ERR_FAILED) include = blocks(withCredentials) && !blocks(without);
+  else if (seen.deliveredOk) include = !blocks(withCredentials) && blocks(without);
+  const finding: Finding = {
+    code: 'credentials-inferred',
+    severity: 'info',
+    message: include
+      ? 'The capture does not show the credentials mode; the outcome only fits credentials: include, so that is assumed.'
+      : "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
+    subjects: [include ? 'include' : 'same-origin'],
+  };
+  return { walk: include ? withCredentials : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
+}
+
+export function evaluate(tx: ObservedTransaction): Verdict {
+  const requestHeaders = new HeaderIndex(tx.request.headers);
+  const mode = inferMode(tx, requestHeaders, normalizeMethod(tx.request.method));
+  const seen = observe(tx);
+  const early = notCorsReason(tx, mode) ?? (seen.netError === ERR_CACHE_MISS && !tx.response ? CACHE_PROBE : null);
+  if (early !== null || tx.initiator === null) {
+    return notCorsVerdict(tx, mode, tx.credentials ?? 'unknown', early ?? '');
+  }
+  const route = buildRoute(tx, parseOrigin(tx.initiator), seen.deliveredOk);
+  const firstHop = route.hops[0];
+  const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
+  const ctx: WalkContext = {
+    tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
+  };
+  const chosen = stated === 'unknown'
+    ? resolveUnknownCredentials(ctx, seen)
+    : { walk: walkRules(ctx, stated === 'include'), include: stated === 'include', credentials: stated, finding: null };
+  const failure = chosen.walk.failure;
+  if (!chosen.walk.corsApplied && (failure === null || failure.kind === 'network')) {
+    return notCorsVerdict(tx, mode, chosen.credentials, 'Same-origin request: CORS does not apply.');
+  }
+  return buildVerdict({
+    tx, route, mode, credentials: chosen.credentials, include: chosen.include, walk: chosen.walk, seen,
+    extraFindings: chosen.finding === null ? [] : [chosen.finding],
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * What script can read from a CORS response (reference §6): the safelisted response headers plus the
+ * names in Access-Control-Expose-Headers. `*` exposes everything only without credentials; one
+ * invalid token makes the whole list expose nothing extra; Set-Cookie is never exposed.
+ */
+import type { HeaderIndex } from './header-index';
+import { ACEH } from './header-index';
+import { parseTokenList } from './http-syntax';
+
+export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
+  'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
+]);
+
+const NEVER_EXPOSED: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
+
+export interface ExposedHeaders {
+  /** `*` applied: every header but Set-Cookie is readable. */
+  readonly all: boolean;
+  /** Lowercased names listed (and valid) in Access-Control-Expose-Headers. */
+  readonly listed: ReadonlySet<string>;
+}
+
+const NOTHING_LISTED: ReadonlySet<string> = new Set();
+
+export function parseExposeHeaders(value: string | null, include: boolean): ExposedHeaders {
+  const tokens = value === null ? null : parseTokenList(value, true);
+  if (tokens === null) return { all: false, listed: NOTHING_LISTED };
+  // With credentials `*` only matches a header literally named `*`.
+  return { all: !include && tokens.includes('*'), listed: new Set(tokens) };
+}
+
+/** Whether script can read `name` (lowercase) from a CORS response. */
+export function isExposed(name: string, exposed: ExposedHeaders): boolean {
+  if (NEVER_EXPOSED.has(name)) return false;
+  return exposed.all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.listed.has(name);
+}
+
+/**
+ * Response headers present that `headers.get()` will not return, sorted. Set-Cookie (never readable,
+ * even same-origin) and the Access-Control-* headers (protocol plumbing) are left out: listing them
+ * would drown the names a developer actually tries to read.
+ */
+export function unexposedHeaderNames(response: HeaderIndex, include: boolean): string[] {
+  const exposed = parseExposeHeaders(response.get(ACEH), include);
+  const hidden: string[] = [];
+  for (const name of response.names()) {
+    if (NEVER_EXPOSED.has(name) || name.startsWith('access-control-')) continue;
+    if (!isExposed(name, exposed)) hidden.push(name);
+  }
+  return hidden.sort();
+}

@@ -1,0 +1,181 @@
+/**
+ * Findings that are not (or not only) the failure: things a developer should know about a request
+ * whatever its outcome (reference §4.4, §4.7, §6, §10). Messages are plain text, data, never markup.
+ */
+import type { Finding, Outcome } from '../types';
+import { parseMaxAge } from '../preflight-cache/index';
+import { ACAC, ACAO, ACMA, HeaderIndex } from './header-index';
+import { unexposedHeaderNames } from './exposed-headers';
+import { parseTokenList } from './http-syntax';
+import type { PassedPreflight, WalkResult } from './hop-rules';
+import type { Route } from './route';
+
+export interface FindingsInput {
+  readonly route: Route;
+  readonly walk: WalkResult;
+  readonly outcome: Outcome;
+  readonly include: boolean;
+  /** The capture could not tell the credentials mode (and it did not change the outcome). */
+  readonly credentialsUnknown: boolean;
+  readonly reachedServer: boolean;
+}
+
+function maxAgeFinding(passed: PassedPreflight): Finding {
+  const raw = passed.response.get(ACMA);
+  const maxAge = parseMaxAge(raw);
+  const expiresAt = passed.completedAt === null ? null : passed.completedAt + maxAge.seconds * 1000;
+  const how: Record<typeof maxAge.source, string> = {
+    default: 'no Access-Control-Max-Age, so the default 5 s',
+    parsed: `Access-Control-Max-Age ${raw ?? ''}`,
+    capped: `Access-Control-Max-Age ${raw ?? ''} capped to Chromium's 7200 s`,
+    negative: `a negative Access-Control-Max-Age ${raw ?? ''}: the entry is not reused`,
+    invalid: `Access-Control-Max-Age '${raw ?? ''}' does not parse, so the default 5 s`,
+  };
+  return {
+    code: 'preflight-cache',
+    severity: 'info',
+    message: `Chromium caches this preflight for ${maxAge.seconds} s (${how[maxAge.source]}).`,
+    maxAgeSeconds: maxAge.seconds,
+    expiresAt,
+  };
+}
+
+function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][number]['record']): Finding {
+  const response = record?.response ? new HeaderIndex(record.response.headers) : null;
+  const maxAge = response === null ? null : parseMaxAge(response.get(ACMA));
+  const completedAt = record?.completedAt ?? null;
+  const where = hop === 0 ? 'this request' : `the request after redirect ${hop}`;
+  return {
+    code: 'served-from-preflight-cache',
+    severity: 'info',
+    message: `No preflight was sent for ${where}: an earlier preflight in Chromium's preflight cache covered it.`,
+    ...(maxAge === null ? {} : { maxAgeSeconds: maxAge.seconds }),
+    expiresAt: maxAge === null || completedAt === null ? null : completedAt + maxAge.seconds * 1000,
+  };
+}
+
+function preflightFindings(walk: WalkResult): Finding[] {
+  const findings: Finding[] = [];
+  for (const cached of walk.cachedPreflights) findings.push(cachedFinding(cached.hop, cached.record));
+  for (const passed of walk.passedPreflights) {
+    findings.push(maxAgeFinding(passed));
+    if (passed.authorizationCoveredByWildcard) {
+      findings.push({
+        code: 'authorization-covered-by-wildcard',
+        severity: 'warning',
+        message: "Access-Control-Allow-Headers '*' is letting Authorization through. Chromium still allows it; the spec and future browsers do not: list Authorization by name.",
+        subjects: ['authorization'],
+      });
+    }
+  }
+  return findings;
+}
+
+function taintFinding(route: Route, lastHop: number): Finding | null {
+  if (route.initiator.serialized === null) return null;
+  const first = route.hops.find((hop) => hop.tainted && hop.index <= lastHop);
+  const from = first === undefined ? undefined : route.hops[first.index - 1];
+  if (first === undefined || from === undefined) return null;
+  return {
+    code: 'tainted-origin-null',
+    severity: 'info',
+    message: `The redirect from ${from.origin.serialized ?? from.url} to ${first.origin.serialized ?? first.url} tainted the request: from there on the browser sent Origin: null, which only Access-Control-Allow-Origin 'null' or '*' matches.`,
+    subjects: ['null'],
+  };
+}
+
+function varyCoversOrigin(response: HeaderIndex): boolean {
+  const vary = response.get('vary');
+  const tokens = vary === null ? [] : (parseTokenList(vary, true) ?? []);
+  return tokens.includes('origin') || tokens.includes('*');
+}
+
+/** Findings about the final response: reflected origins, headers script cannot read. */
+function finalResponseFindings(input: FindingsInput): Finding[] {
+  const { route, walk } = input;
+  const lastHop = route.hops[route.hops.length - 1];
+  const finalResponse = route.finalResponse;
+  if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return [];
+  const response = walk.finalResponse ?? new HeaderIndex(finalResponse.headers);
+  const allowOrigin = response.get(ACAO);
+  const findings: Finding[] = [];
+  if (allowOrigin !== null && allowOrigin !== '*' && allowOrigin === lastHop.originSent) {
+    if (!varyCoversOrigin(response)) {
+      findings.push({
+        code: 'reflected-origin-without-vary',
+        severity: 'warning',
+        message: `Access-Control-Allow-Origin names this origin but Vary does not include Origin: a cache or CDN can hand this response to another origin, which will then be blocked. Add Vary: Origin.`,
+        subjects: ['vary', 'access-control-allow-origin'],
+      });
+    }
+    if (response.get(ACAC) === 'true') {
+      findings.push({
+        code: 'reflected-origin-with-credentials',
+        severity: 'warning',
+        message: `The server allows ${allowOrigin} with credentials. Fine if it checks Origin against an allowlist; if it echoes any Origin, any site can read this user's data.`,
+        subjects: ['access-control-allow-origin', 'access-control-allow-credentials'],
+      });
+    }
+  }
+  if (input.outcome === 'allowed') {
+    const finding = unexposedFinding(response, input.include, input.credentialsUnknown);
+    if (finding !== null) findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * Reference §6. With the credentials mode unknown, also name the headers only `*` exposes: they
+ * turn unreadable if the request was credentialed.
+ */
+function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUnknown: boolean): Finding | null {
+  const hidden = unexposedHeaderNames(response, include);
+  const hiddenIfCredentialed = credentialsUnknown && !include
+    ? unexposedHeaderNames(response, true).filter((name) => !hidden.includes(name))
+    : [];
+  if (hidden.length === 0 && hiddenIfCredentialed.length === 0) return null;
+  const parts: string[] = [];
+  if (hidden.length > 0) {
+    parts.push(`Script cannot read ${hidden.join(', ')}: not listed in Access-Control-Expose-Headers (headers.get() returns null).`);
+  }
+  if (hiddenIfCredentialed.length > 0) {
+    parts.push(`If this request carries credentials, ${hiddenIfCredentialed.join(', ')} cannot be read either: Access-Control-Expose-Headers '*' only applies without credentials.`);
+  }
+  return { code: 'headers-not-exposed', severity: 'info', message: parts.join(' '), subjects: [...hidden, ...hiddenIfCredentialed].sort() };
+}
+
+/** Side effects of a blocked request: it ran on the server, and its cookies were stored. */
+function blockedFindings(input: FindingsInput): Finding[] {
+  const failure = input.walk.failure;
+  if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return [];
+  const findings: Finding[] = [];
+  const ranOnServer = failure.stage.kind === 'response' || failure.stage.kind === 'redirect';
+  const method = input.route.hops[failure.hop]?.method ?? '';
+  if (ranOnServer && input.reachedServer && method !== 'GET' && method !== 'HEAD') {
+    findings.push({
+      code: 'request-reached-server',
+      severity: 'warning',
+      message: `The ${method} request was blocked only after the server ran it: any change it made happened; the page just cannot read the answer.`,
+      subjects: [method],
+    });
+  }
+  if (ranOnServer && input.include && failure.response?.has('set-cookie') === true) {
+    findings.push({
+      code: 'cookies-stored-despite-block',
+      severity: 'warning',
+      message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
+      subjects: ['set-cookie'],
+    });
+  }
+  return findings;
+}
+
+export function buildFindings(input: FindingsInput): Finding[] {
+  const taint = taintFinding(input.route, input.walk.lastHop);
+  return [
+    ...preflightFindings(input.walk),
+    ...(taint === null ? [] : [taint]),
+    ...finalResponseFindings(input),
+    ...blockedFindings(input),
+  ];
+}

@@ -1,0 +1,226 @@
+/**
+ * The rules, walked hop by hop in Chromium's end-to-end order (reference §7): mode → scheme →
+ * preflight (§4.2) → Local Network Access → redirect checks in OnReceiveRedirect's order (§5) →
+ * final CORS check (§3). Pure: facts in, the first failure (if any) and what was learned out.
+ * The browser's own outcome is applied afterwards by the reconciler.
+ */
+import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, ObservedTransaction, PreflightInfo, RequestMode, RootCause } from '../types';
+import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
+import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
+import { checkAccess } from './access-check';
+import { ACAC, ACAO, HeaderIndex } from './header-index';
+import { checkLocalNetworkAccess } from './local-network';
+import { rootCauseForNetError } from './net-errors';
+import { NO_PREFLIGHT, judgeHopPreflight } from './hop-preflight';
+import type { Hop, Route } from './route';
+
+/** Reference §5.2: the 21st redirect is a network error. */
+export const MAX_REDIRECTS = 20;
+
+export type RuleFailure =
+  | {
+      readonly kind: 'cors';
+      readonly error: CorsErrorName;
+      readonly failedParameter: string;
+      readonly stage: FailureStage;
+      readonly hop: number;
+      readonly expected: string | null;
+      readonly actual: string | null;
+      /** Headers of the response that failed the check (preflight, redirect or final), if any. */
+      readonly response: HeaderIndex | null;
+      readonly responseStatus: number | null;
+    }
+  | {
+      readonly kind: 'network';
+      readonly stage: FailureStage;
+      readonly hop: number;
+      readonly rootCause: RootCause;
+      readonly netError: string | null;
+    };
+
+export interface PassedPreflight {
+  readonly hop: number;
+  readonly response: HeaderIndex;
+  readonly completedAt: number | null;
+  readonly authorizationCoveredByWildcard: boolean;
+}
+
+export interface WalkContext {
+  readonly tx: ObservedTransaction;
+  readonly route: Route;
+  readonly mode: RequestMode;
+  readonly canPreflight: boolean;
+  /** The browser finished the request without an error. */
+  readonly deliveredOk: boolean;
+  readonly endedWithErrFailed: boolean;
+}
+
+export interface WalkResult {
+  readonly failure: RuleFailure | null;
+  /** The hop the walk ended at (the failing hop, or the last one). */
+  readonly lastHop: number;
+  /** Some hop ran with the CORS flag (reference §5.6: it is sticky once set). */
+  readonly corsApplied: boolean;
+  readonly reachedServer: boolean;
+  readonly preflight: PreflightInfo;
+  readonly passedPreflights: readonly PassedPreflight[];
+  /** Hops whose preflight Chromium served from its preflight cache, with the cached record when known. */
+  readonly cachedPreflights: readonly { readonly hop: number; readonly record: ObservedPreflight | null }[];
+  /** A needed preflight was neither observed nor provably cached. */
+  readonly unobservedPreflight: boolean;
+  /** The Access-Control-Allow-Origin value the last CORS check looked at (combined), if any. */
+  readonly allowOrigin: string | null;
+  /** The final response's headers, indexed once here for the findings to reuse. */
+  readonly finalResponse: HeaderIndex | null;
+}
+
+function corsFailure(
+  hop: number, stage: FailureStage, error: CorsErrorName, failedParameter: string,
+  expected: string | null, actual: string | null, response: HeaderIndex | null, responseStatus: number | null,
+): RuleFailure {
+  return { kind: 'cors', error, failedParameter, stage, hop, expected, actual, response, responseStatus };
+}
+
+/** ACAO/ACAC check of a redirect or final response (reference §3). */
+function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean): RuleFailure | null {
+  const allowOrigin = headers.get(ACAO);
+  const failure = checkAccess({ allowOrigin, allowCredentials: headers.get(ACAC), include, origin: hop.originSent });
+  if (failure === null) return null;
+  const aboutCredentials = failure.error === 'InvalidAllowCredentials';
+  return corsFailure(
+    hop.index, stage, failure.error, failure.failedParameter,
+    aboutCredentials ? 'true' : hop.originSent, aboutCredentials ? headers.get(ACAC) : allowOrigin, headers, status,
+  );
+}
+
+function isRevalidation304(hop: Hop, status: number): boolean {
+  if (status !== 304) return false;
+  return hop.requestHeaders.some((h) => {
+    const name = h.name.toLowerCase();
+    return name === 'if-none-match' || name === 'if-modified-since';
+  });
+}
+
+/** Chromium's CheckRedirectLocation (reference §5.3). */
+function redirectCarriesCredentials(hop: Hop, route: Route, mode: RequestMode, corsFlag: boolean): boolean {
+  const target = hop.redirectTarget;
+  if (target === null || (target.username === '' && target.password === '')) return false;
+  if (corsFlag) return true;
+  return mode === 'cors' && (hop.tainted || !isSameOrigin(route.initiator, originPartsOfUrl(target.href, target)));
+}
+
+/** What the walk learns on its way, beyond the first failure. */
+interface Collected {
+  corsFlag: boolean;
+  reachedServer: boolean;
+  preflight: PreflightInfo;
+  unobservedPreflight: boolean;
+  allowOrigin: string | null;
+  finalResponse: HeaderIndex | null;
+  readonly passedPreflights: PassedPreflight[];
+  readonly cachedPreflights: { hop: number; record: ObservedPreflight | null }[];
+}
+
+/** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
+function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
+  const judged = judgeHopPreflight({ hop, tx: ctx.tx, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk });
+  if (firstCorsHop) seen.preflight = judged.info;
+  const outcome = judged.outcome;
+  const stage: FailureStage = { kind: 'preflight', hop: hop.index };
+  switch (outcome.kind) {
+    case 'failed':
+      seen.allowOrigin = outcome.response?.get(ACAO) ?? null;
+      return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
+    case 'network-error':
+      // Chromium fails the request with the preflight's own net error. DevTools may show the
+      // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
+      // report a network error with the net error as the root cause (reference §7).
+      return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
+    case 'passed':
+      seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
+      break;
+    case 'cached':
+      seen.cachedPreflights.push({ hop: hop.index, record: hop.preflight });
+      break;
+    case 'unknown':
+      seen.unobservedPreflight = true;
+      break;
+    case 'none':
+      break;
+  }
+  if (hop.index !== 0) return null;
+  const lna = checkLocalNetworkAccess({
+    initiator: ctx.route.initiator,
+    targetHost: hop.origin.host ?? '',
+    gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
+    endedWithErrFailed: ctx.endedWithErrFailed,
+  });
+  return lna === null ? null : corsFailure(0, { kind: 'request', hop: 0 }, lna, '', null, null, null, null);
+}
+
+/** Reference §5 in OnReceiveRedirect's order: CORS check → (manual) → count → credentials in the URL. */
+function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, include: boolean, seen: Collected): RuleFailure | null {
+  const stage: FailureStage = { kind: 'redirect', hop: hop.index };
+  const target = hop.redirectTarget;
+  // The network stack rejects a bad Location before CORS sees the redirect (ERR_INVALID_REDIRECT / ERR_UNSAFE_REDIRECT).
+  if (target === null || !isHttpScheme(schemeOf(target))) {
+    return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'invalid-redirect', location: redirect.location }, netError: null };
+  }
+  if (seen.corsFlag) {
+    const headers = new HeaderIndex(redirect.headers);
+    seen.allowOrigin = headers.get(ACAO);
+    const failure = checkResponse(hop, stage, headers, redirect.status, include);
+    if (failure !== null) return failure;
+  }
+  if (hop.index >= MAX_REDIRECTS) {
+    return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'too-many-redirects' }, netError: null };
+  }
+  if (redirectCarriesCredentials(hop, ctx.route, ctx.mode, seen.corsFlag)) {
+    return corsFailure(hop.index, stage, 'RedirectContainsCredentials', '', null, redirect.location, null, redirect.status);
+  }
+  return null;
+}
+
+/** Checks one hop; null when the walk goes on. */
+function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected): RuleFailure | null {
+  const finalResponse = hop.index === ctx.route.hops.length - 1 ? ctx.route.finalResponse : null;
+  const hasResponse = hop.redirect !== null || finalResponse !== null;
+  const requestStage: FailureStage = { kind: 'request', hop: hop.index };
+  // Reference §5: a same-origin-mode request that lands cross-origin fails, at any hop.
+  if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
+    return corsFailure(hop.index, requestStage, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
+  }
+  const firstCorsHop = !seen.corsFlag && !hop.sameOriginWithInitiator;
+  seen.corsFlag = seen.corsFlag || !hop.sameOriginWithInitiator;
+  if (seen.corsFlag) {
+    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, requestStage, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
+    const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
+    if (failure !== null) return failure;
+  }
+  // A response out of the HTTP cache never left the browser.
+  if (hop.redirect !== null || (finalResponse !== null && finalResponse.fromCache !== true)) seen.reachedServer = true;
+  if (hop.redirect !== null) return redirectChecks(ctx, hop, hop.redirect, include, seen);
+  if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
+  seen.finalResponse = new HeaderIndex(finalResponse.headers);
+  seen.allowOrigin = seen.finalResponse.get(ACAO);
+  return checkResponse(hop, { kind: 'response' }, seen.finalResponse, finalResponse.status, include);
+}
+
+export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
+  const seen: Collected = {
+    corsFlag: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false, allowOrigin: null,
+    finalResponse: null, passedPreflights: [], cachedPreflights: [],
+  };
+  let failure: RuleFailure | null = null;
+  let lastHop = 0;
+  for (const hop of ctx.route.hops) {
+    lastHop = hop.index;
+    failure = walkHop(ctx, hop, include, seen);
+    if (failure !== null) break;
+  }
+  return {
+    failure, lastHop, corsApplied: seen.corsFlag, reachedServer: seen.reachedServer, preflight: seen.preflight,
+    passedPreflights: seen.passedPreflights, cachedPreflights: seen.cachedPreflights, unobservedPreflight: seen.unobservedPreflight,
+    allowOrigin: seen.allowOrigin, finalResponse: seen.finalResponse,
+  };
+}

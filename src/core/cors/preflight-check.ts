@@ -1,0 +1,92 @@
+/**
+ * Judging one observed preflight (reference §4.2-§4.5) in Chromium's order: redirect → ACAO/ACAC
+ * (with the actual request's credentials mode) → 2xx status → ACAM then ACAH syntax → method →
+ * headers. Network failures of the preflight are reported separately: they are not CORS errors.
+ */
+import type { CorsErrorName, ObservedPreflight } from '../types';
+import { checkAccess } from './access-check';
+import { preflightTwin } from './error-catalogue';
+import { ACAC, ACAH, ACAM, ACAO, HeaderIndex } from './header-index';
+import { parseTokenList } from './http-syntax';
+
+export interface PreflightCheckInput {
+  readonly preflight: ObservedPreflight;
+  /** The actual request's method, normalized (reference §2.2). */
+  readonly method: string;
+  /** The actual request's unsafe header names, lowercased, in Access-Control-Request-Headers order. */
+  readonly unsafeHeaders: readonly string[];
+  readonly include: boolean;
+  /** The Origin the preflight carried. */
+  readonly origin: string;
+}
+
+export type PreflightCheck =
+  | { readonly kind: 'passed'; readonly response: HeaderIndex; readonly authorizationCoveredByWildcard: boolean }
+  | {
+      readonly kind: 'failed';
+      readonly error: CorsErrorName;
+      readonly failedParameter: string;
+      readonly expected: string | null;
+      readonly actual: string | null;
+      /** The preflight response's headers when there was one (for origin comparison, root causes). */
+      readonly response: HeaderIndex | null;
+    }
+  | { readonly kind: 'network-error'; readonly netError: string }
+  /** Neither a response nor an error yet: the preflight is still in flight. */
+  | { readonly kind: 'pending' };
+
+const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+function fail(
+  error: CorsErrorName, failedParameter: string, expected: string | null, actual: string | null, response: HeaderIndex | null,
+): PreflightCheck {
+  return { kind: 'failed', error, failedParameter, expected, actual, response };
+}
+
+export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
+  const { preflight, method, include } = input;
+  const response = preflight.response ? new HeaderIndex(preflight.response.headers) : null;
+  const location = response?.get('location') ?? null;
+  const redirectedTo = preflight.redirectedTo ?? (preflight.response && REDIRECT_STATUSES.has(preflight.response.status) ? location : null);
+  // Reference §4.8: any redirect fails before ACAO is looked at.
+  if (redirectedTo !== null && redirectedTo !== undefined) {
+    return fail('PreflightDisallowedRedirect', '', null, redirectedTo, response);
+  }
+  if (preflight.response === null || response === null) {
+    return preflight.netError ? { kind: 'network-error', netError: preflight.netError } : { kind: 'pending' };
+  }
+
+  const allowOrigin = response.get(ACAO);
+  const access = checkAccess({ allowOrigin, allowCredentials: response.get(ACAC), include, origin: input.origin });
+  if (access !== null) {
+    const actual = access.error === 'InvalidAllowCredentials' ? response.get(ACAC) : allowOrigin;
+    const expected = access.error === 'InvalidAllowCredentials' ? 'true' : input.origin;
+    return fail(preflightTwin(access.error), access.failedParameter, expected, actual, response);
+  }
+  const status = preflight.response.status;
+  if (status < 200 || status > 299) return fail('PreflightInvalidStatus', '', '2xx', String(status), response);
+
+  const allowMethodsValue = response.get(ACAM);
+  const allowMethods = allowMethodsValue === null ? [] : parseTokenList(allowMethodsValue, false);
+  if (allowMethods === null) return fail('InvalidAllowMethodsPreflightResponse', '', null, allowMethodsValue, response);
+  const allowHeadersValue = response.get(ACAH);
+  const allowHeaders = allowHeadersValue === null ? [] : parseTokenList(allowHeadersValue, true);
+  if (allowHeaders === null) return fail('InvalidAllowHeadersPreflightResponse', '', null, allowHeadersValue, response);
+
+  // Reference §4.4/§4.5: case-sensitive match; safelisted methods always pass; `*` only without credentials.
+  const methodAllowed =
+    SAFELISTED_METHODS.has(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
+  if (!methodAllowed) return fail('MethodDisallowedByPreflightResponse', method, method, allowMethodsValue, response);
+
+  if (!include && allowHeaders.includes('*')) {
+    // Chromium still lets `*` cover Authorization (CorsNonWildcardRequestHeadersSupport is off); the
+    // spec does not (reference §4.4).
+    const authorizationCoveredByWildcard = input.unsafeHeaders.includes('authorization') && !allowHeaders.includes('authorization');
+    return { kind: 'passed', response, authorizationCoveredByWildcard };
+  }
+  for (const name of input.unsafeHeaders) {
+    if (!allowHeaders.includes(name)) return fail('HeaderDisallowedByPreflightResponse', name, name, allowHeadersValue, response);
+  }
+  return { kind: 'passed', response, authorizationCoveredByWildcard: false };
+}

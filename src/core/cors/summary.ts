@@ -1,0 +1,146 @@
+/**
+ * The verdict's one-line summary: which check failed and the actual value, in plain words. The long
+ * explanation and the fix belong to src/core/advice; this line is what a list row shows.
+ */
+import type { CorsErrorName, Outcome, RequestMode, RootCause } from '../types';
+import { allowOriginDiffers } from '../origin/compare-origins';
+
+export interface SummaryInput {
+  readonly outcome: Outcome;
+  readonly mode: RequestMode;
+  readonly corsError: CorsErrorName | null;
+  readonly failedParameter: string | null;
+  readonly expected: string | null;
+  readonly actual: string | null;
+  readonly rootCause: RootCause | null;
+  /** The Origin sent at the failing hop, and whether a redirect made it `null`. */
+  readonly originSent: string | null;
+  readonly tainted: boolean;
+  readonly status: number | null;
+  readonly notCorsReason: string | null;
+  /** The browser delivered what the rules would block: the rule that disagreed. */
+  readonly reconciledRule?: string | null;
+  /** A network failure happened on the preflight rather than the request itself. */
+  readonly failedInPreflight?: boolean;
+}
+
+const PREFLIGHT_PREFIX = 'Preflight response: ';
+
+function originName(originSent: string, tainted: boolean): string {
+  return tainted ? `the Origin 'null' sent after a cross-origin redirect` : `the page origin '${originSent}'`;
+}
+
+function mismatch(value: string, originSent: string, tainted: boolean): string {
+  const origin = originName(originSent, tainted);
+  if (value === 'null') return `Access-Control-Allow-Origin is 'null'; ${origin} is not.`;
+  if (value.endsWith('/') && value.slice(0, -1) === originSent) {
+    return `Access-Control-Allow-Origin '${value}' has a trailing slash; ${origin} has none.`;
+  }
+  const parts = allowOriginDiffers(value, originSent).filter((p) => p !== 'whole');
+  const detail = parts.length === 0 ? '' : ` (${parts.join(', ')} ${parts.length === 1 ? 'differs' : 'differ'})`;
+  return `Access-Control-Allow-Origin '${value}' does not match ${origin}${detail}.`;
+}
+
+function accessSummary(error: CorsErrorName, input: SummaryInput): string | null {
+  const value = input.actual ?? '';
+  const originSent = input.originSent ?? 'null';
+  switch (error) {
+    case 'MissingAllowOriginHeader':
+      return input.status !== null && input.status >= 400
+        ? `The server answered ${input.status} without Access-Control-Allow-Origin; fix the ${input.status} first.`
+        : `The response has no Access-Control-Allow-Origin header; ${originName(originSent, input.tainted)} needs one.`;
+    case 'WildcardOriginNotAllowed':
+      return "Access-Control-Allow-Origin is '*' but the request carries credentials; '*' never works with credentials.";
+    case 'MultipleAllowOriginValues':
+      return `Access-Control-Allow-Origin '${value}' holds more than one value; exactly one origin is allowed.`;
+    case 'InvalidAllowOriginValue':
+      return `Access-Control-Allow-Origin '${value}' is not a valid origin; ${originName(originSent, input.tainted)} is expected.`;
+    case 'AllowOriginMismatch':
+      return mismatch(value, originSent, input.tainted);
+    case 'InvalidAllowCredentials':
+      return input.actual === null
+        ? "Access-Control-Allow-Credentials is missing; with credentials it must be exactly 'true'."
+        : `Access-Control-Allow-Credentials is '${value}'; with credentials it must be exactly 'true'.`;
+    default:
+      return null;
+  }
+}
+
+const UNPREFIXED: Partial<Record<CorsErrorName, CorsErrorName>> = {
+  PreflightMissingAllowOriginHeader: 'MissingAllowOriginHeader',
+  PreflightWildcardOriginNotAllowed: 'WildcardOriginNotAllowed',
+  PreflightMultipleAllowOriginValues: 'MultipleAllowOriginValues',
+  PreflightInvalidAllowOriginValue: 'InvalidAllowOriginValue',
+  PreflightAllowOriginMismatch: 'AllowOriginMismatch',
+  PreflightInvalidAllowCredentials: 'InvalidAllowCredentials',
+};
+
+function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
+  const direct = accessSummary(error, input);
+  if (direct !== null) return direct;
+  const twin = UNPREFIXED[error];
+  const viaTwin = twin === undefined ? null : accessSummary(twin, input);
+  if (viaTwin !== null) return PREFLIGHT_PREFIX + viaTwin;
+  const param = input.failedParameter ?? '';
+  const listed = (header: string): string => (input.actual === null ? `the preflight response has no ${header}` : `${header} is '${input.actual}'`);
+  switch (error) {
+    case 'PreflightInvalidStatus':
+      return `The preflight (OPTIONS) got status ${input.actual ?? '?'}; it must be 2xx.`;
+    case 'PreflightDisallowedRedirect':
+      return `The preflight was redirected to '${input.actual ?? ''}'; a preflight may not redirect.`;
+    case 'InvalidAllowMethodsPreflightResponse':
+      return `Access-Control-Allow-Methods '${input.actual ?? ''}' is not a valid comma-separated list of methods.`;
+    case 'InvalidAllowHeadersPreflightResponse':
+      return `Access-Control-Allow-Headers '${input.actual ?? ''}' is not a valid comma-separated list of header names.`;
+    case 'MethodDisallowedByPreflightResponse':
+      return `Method ${param} is not allowed: ${listed('Access-Control-Allow-Methods')} (the match is case-sensitive).`;
+    case 'HeaderDisallowedByPreflightResponse':
+      return `Request header '${param}' is not allowed: ${listed('Access-Control-Allow-Headers')}.`;
+    case 'RedirectContainsCredentials':
+      return `The redirect to '${input.actual ?? ''}' carries a user name or password, which CORS forbids.`;
+    case 'DisallowedByMode':
+      return `A same-origin-only request went to another origin (${input.actual ?? 'opaque'}).`;
+    case 'CorsDisabledScheme':
+      return `Cross-origin requests only work over http and https, not '${input.actual ?? ''}:'.`;
+    case 'InsecureLocalNetwork':
+      return 'A page that is not a secure context asked for a more private network address; Local Network Access blocks that outright.';
+    case 'LocalNetworkAccessPermissionDenied':
+      return 'Local Network Access: the page may not reach this local address (permission missing or denied).';
+    default:
+      return `Blocked by CORS: ${error}.`;
+  }
+}
+
+function networkSummary(rootCause: RootCause | null, preflight: boolean): string {
+  if (rootCause === null) return 'The request failed with net::ERR_FAILED, yet every CORS check the capture shows passes.';
+  switch (rootCause.kind) {
+    case 'connection-failed':
+      return `The ${preflight ? 'preflight' : 'request'} failed before any CORS check: ${rootCause.netError}.`;
+    case 'blocked-by-client':
+      return `An extension or policy blocked the request (${rootCause.netError}); this is not CORS.`;
+    case 'too-many-redirects':
+      return 'More than 20 redirects; the browser gave up (not a CORS error).';
+    case 'invalid-redirect':
+      return `The redirect to '${rootCause.location}' is not a valid http(s) URL; the browser stopped there.`;
+    default:
+      return `The server answered ${rootCause.status}; fix that first.`;
+  }
+}
+
+export function summarize(input: SummaryInput): string {
+  switch (input.outcome) {
+    case 'blocked':
+      return input.corsError === null ? 'Blocked by CORS.' : blockedSummary(input.corsError, input);
+    case 'network-error':
+      return networkSummary(input.rootCause, input.failedInPreflight === true);
+    case 'not-cors':
+      return input.notCorsReason ?? 'CORS does not apply to this request.';
+    case 'allowed':
+      if (input.reconciledRule) return `Chromium delivered it, although the rules say ${input.reconciledRule}; see the reconciled finding.`;
+      return input.actual === '*'
+        ? "Allowed: Access-Control-Allow-Origin '*' and no credentials."
+        : input.actual === null
+          ? 'No CORS failure so far.'
+          : `Allowed: Access-Control-Allow-Origin '${input.actual}' matches.`;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Part-by-part comparison of the page origin, the request target and an Access-Control-Allow-Origin
+ * value (reference §1, §3), so the UI can point at the one part that differs: a trailing slash shows
+ * as 'path', `:443` on https or an uppercase host as 'port' / 'host', `null` or garbage as 'whole'.
+ */
+import type { OriginComparison, OriginComponent, OriginParts } from '../types';
+import { OPAQUE_ORIGIN, defaultPortOf, parseOrigin } from './parse-origin';
+import { parseUrl, schemeOf } from './whatwg-url';
+import type { WhatwgUrl } from './whatwg-url';
+
+/** A space or comma means several values (Chromium's MultipleAllowOriginValues test). */
+const LIST_SEPARATOR = /[ ,]/;
+
+/** The origin-looking prefix of a value exactly as written, before any canonicalization. */
+interface WrittenOrigin {
+  readonly scheme: string;
+  readonly host: string;
+  readonly port: string;
+  /** Whatever follows the authority: `/`, `/path`, `?q`, `#f`. */
+  readonly rest: string;
+}
+
+function splitWrittenOrigin(raw: string): WrittenOrigin | null {
+  const schemeEnd = raw.indexOf('://');
+  if (schemeEnd <= 0) return null;
+  const afterScheme = schemeEnd + 3;
+  let authorityEnd = raw.length;
+  for (let i = afterScheme; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x2f /* / */ || c === 0x3f /* ? */ || c === 0x23 /* # */) {
+      authorityEnd = i;
+      break;
+    }
+  }
+  const authority = raw.slice(afterScheme, authorityEnd);
+  if (authority === '' || authority.includes('@')) return null;
+  // An IPv6 literal carries colons inside its brackets; the port colon comes after `]`.
+  const hostEnd = authority.startsWith('[') ? authority.indexOf(']') + 1 : 0;
+  const portColon = authority.indexOf(':', hostEnd);
+  return {
+    scheme: raw.slice(0, schemeEnd),
+    host: portColon === -1 ? authority : authority.slice(0, portColon),
+    port: portColon === -1 ? '' : authority.slice(portColon + 1),
+    rest: raw.slice(authorityEnd),
+  };
+}
+
+function effectivePort(url: WhatwgUrl): number | null {
+  return url.port === '' ? defaultPortOf(schemeOf(url)) : Number(url.port);
+}
+
+/**
+ * Which parts of an Access-Control-Allow-Origin value keep it from being byte-equal to the Origin the
+ * browser sent. Empty when they are equal.
+ */
+export function allowOriginDiffers(allowOrigin: string, originSent: string): OriginComponent[] {
+  if (allowOrigin === originSent) return [];
+  if (originSent === OPAQUE_ORIGIN || allowOrigin === OPAQUE_ORIGIN) return ['whole'];
+  const written = splitWrittenOrigin(allowOrigin);
+  const allowed = written === null ? null : parseUrl(allowOrigin);
+  const sent = parseUrl(originSent);
+  // Several values (`a, b`) or anything the URL parser rejects is wrong as a whole.
+  if (written === null || allowed === null || sent === null || LIST_SEPARATOR.test(allowOrigin)) return ['whole'];
+
+  const parts: OriginComponent[] = [];
+  const allowedScheme = schemeOf(allowed);
+  if (allowedScheme !== schemeOf(sent) || written.scheme !== allowedScheme) parts.push('scheme');
+  if (allowed.hostname !== sent.hostname || written.host !== allowed.hostname) parts.push('host');
+  // `:443` written on https, or `0443`, is a port spelling the byte comparison trips on. When only the
+  // scheme differs, the implied default ports differ too, but the scheme is what to fix.
+  const portSpelledOddly = written.port !== allowed.port;
+  const portWritten = written.port !== '' || sent.port !== '' || allowedScheme === schemeOf(sent);
+  const portNumberDiffers = portWritten && effectivePort(allowed) !== effectivePort(sent);
+  if (portSpelledOddly || portNumberDiffers) parts.push('port');
+  if (written.rest !== '') parts.push('path');
+  return parts.length > 0 ? parts : ['whole'];
+}
+
+/** Why two origins are not the same origin, by component; 'whole' when either is opaque. */
+export function crossOriginComponents(a: OriginParts, b: OriginParts): OriginComponent[] {
+  if (a.serialized === null || b.serialized === null) return ['whole'];
+  const parts: OriginComponent[] = [];
+  if (a.scheme !== b.scheme) parts.push('scheme');
+  if (a.host !== b.host) parts.push('host');
+  if (a.port !== b.port) parts.push('port');
+  return parts;
+}
+
+export interface OriginComparisonInput {
+  /** Serialized initiator origin; null when browser-initiated. */
+  readonly initiator: string | null;
+  /** URL of the hop the verdict is about. */
+  readonly targetUrl: string;
+  /** Combined Access-Control-Allow-Origin value the check looked at, if any. */
+  readonly allowOrigin: string | null;
+  /** The Origin the browser sent at that hop. */
+  readonly originSent: string | null;
+}
+
+export function compareOrigins(input: OriginComparisonInput): OriginComparison {
+  const page = input.initiator === null ? null : parseOrigin(input.initiator);
+  const target = parseOrigin(input.targetUrl);
+  const allowOrigin = input.allowOrigin === null ? null : parseOrigin(input.allowOrigin);
+  return {
+    page,
+    target,
+    allowOrigin,
+    allowOriginDiffers:
+      input.allowOrigin === null || input.originSent === null || input.allowOrigin === '*'
+        ? []
+        : allowOriginDiffers(input.allowOrigin, input.originSent),
+    crossOriginBy: page === null ? ['whole'] : crossOriginComponents(page, target),
+    originSent: input.originSent,
+  };
+}
