@@ -54,7 +54,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   const queue: CaptureEvent[] = [];
   const ctx = { evaluate: deps.evaluate, capacity: deps.capacity };
   const cache = createSessionCache(deps.storage, {
-    delayMs: deps.flushDelayMs ?? 50,
+    delayMs: deps.flushDelayMs ?? 0,
     setTimer: deps.setTimer,
     onStatusChange: (status) => deps.onStatus?.(paused, status),
   });

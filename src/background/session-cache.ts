@@ -1,12 +1,18 @@
 /**
  * A write-behind cache over a storage area (chrome.storage.session in production, a fake in tests).
  *
- * The service worker may be stopped at any time, so in-memory state is only a cache: every change is
- * written back, batched (one `set` and one `remove` per flush) to stay cheap on busy pages. When a
- * write fails (quota: storage.session holds 10 MB), the cache keeps working in memory, remembers the
- * failure so the UI can say so, and retries on the next flush; nothing already in memory is dropped.
+ * The service worker may be stopped at any moment, even abruptly (DevTools, ServiceWorker.stopAll-
+ * Workers, a crash): a pending timer dies with it. So changes are handed to storage before the task
+ * that made them ends: by default the batch is written from a microtask, which coalesces everything
+ * one webRequest event changed into one `set` (plus one `remove`), issued together, without waiting
+ * for an earlier write to answer. Once the IPC is sent, the browser completes it even if the worker
+ * is gone. When a write fails (quota: storage.session holds 10 MB), the cache keeps working in
+ * memory, remembers the failure so the UI can say so, and retries with the next change; a failed
+ * key is only retried if no later write has carried a newer value for it.
  */
 import type { PersistenceStatus } from '../messaging/protocol';
+
+export type { PersistenceStatus };
 
 /** The subset of StorageArea we use; structural so tests pass a fake. */
 export interface StorageAreaLike {
@@ -15,32 +21,33 @@ export interface StorageAreaLike {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export type { PersistenceStatus };
-
 export interface SessionCache {
   /** Everything stored, read once at start-up. */
   load(): Promise<Record<string, unknown>>;
   put(key: string, value: unknown): void;
   delete(key: string): void;
-  /** Write pending changes now (also called by the timer). */
+  /** Write pending changes now and wait until every write so far has been answered. */
   flush(): Promise<void>;
   status(): PersistenceStatus;
 }
 
 export interface SessionCacheOptions {
-  /** Milliseconds to gather changes before writing; 0 writes on the next macrotask. */
+  /** Milliseconds to gather changes before writing; 0 (default) writes at the end of the current task. */
   readonly delayMs?: number;
   readonly onStatusChange?: (status: PersistenceStatus) => void;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 export function createSessionCache(area: StorageAreaLike, options: SessionCacheOptions = {}): SessionCache {
-  const delayMs = options.delayMs ?? 200;
-  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const delayMs = options.delayMs ?? 0;
+  const schedule = delayMs === 0 && !options.setTimer ? queueMicrotask : (fn: () => void) => (options.setTimer ?? setTimeout)(fn, delayMs);
   const pendingSet = new Map<string, unknown>();
   const pendingRemove = new Set<string>();
+  /** Number of the latest batch that carried each key, so a failed older batch never clobbers it. */
+  const lastBatchOf = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  let batchNumber = 0;
   let scheduled = false;
-  let writing: Promise<void> | null = null;
   let status: PersistenceStatus = { degraded: false, message: null, failedWrites: 0 };
 
   function setStatus(next: PersistenceStatus): void {
@@ -49,42 +56,41 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
     if (changed) options.onStatusChange?.(status);
   }
 
-  function schedule(): void {
+  function requestWrite(): void {
     if (scheduled) return;
     scheduled = true;
-    setTimer(() => {
+    schedule(() => {
       scheduled = false;
-      void flush();
-    }, delayMs);
+      writeBatch();
+    });
   }
 
-  async function writeBatch(): Promise<void> {
+  function writeBatch(): void {
     if (pendingSet.size === 0 && pendingRemove.size === 0) return;
+    const batch = ++batchNumber;
     const sets = Object.fromEntries(pendingSet);
     const removes = [...pendingRemove];
     pendingSet.clear();
     pendingRemove.clear();
-    try {
-      if (removes.length > 0) await area.remove(removes);
-      if (Object.keys(sets).length > 0) await area.set(sets);
-      if (status.degraded) setStatus({ degraded: false, message: null, failedWrites: status.failedWrites });
-    } catch (error) {
-      // Put the batch back unless a newer change superseded it, then keep going in memory.
-      for (const [key, value] of Object.entries(sets)) if (!pendingSet.has(key) && !pendingRemove.has(key)) pendingSet.set(key, value);
-      for (const key of removes) if (!pendingSet.has(key)) pendingRemove.add(key);
-      const reason = error instanceof Error ? error.message : String(error);
-      setStatus({ degraded: true, message: `Session storage refused a write (${reason}); capture continues in memory.`, failedWrites: status.failedWrites + 1 });
-    }
-  }
-
-  async function flush(): Promise<void> {
-    while (writing) await writing;
-    writing = writeBatch();
-    try {
-      await writing;
-    } finally {
-      writing = null;
-    }
+    for (const key of [...Object.keys(sets), ...removes]) lastBatchOf.set(key, batch);
+    // Both calls go out now, together: the sets and the removes are disjoint by construction.
+    const calls: Promise<void>[] = [];
+    if (removes.length > 0) calls.push(area.remove(removes));
+    if (Object.keys(sets).length > 0) calls.push(area.set(sets));
+    const write = Promise.all(calls).then(
+      () => {
+        if (status.degraded) setStatus({ degraded: false, message: null, failedWrites: status.failedWrites });
+      },
+      (error: unknown) => {
+        const isLatest = (key: string) => lastBatchOf.get(key) === batch && !pendingSet.has(key) && !pendingRemove.has(key);
+        for (const [key, value] of Object.entries(sets)) if (isLatest(key)) pendingSet.set(key, value);
+        for (const key of removes) if (isLatest(key)) pendingRemove.add(key);
+        const reason = error instanceof Error ? error.message : String(error);
+        setStatus({ degraded: true, message: `Session storage refused a write (${reason}); capture continues in memory.`, failedWrites: status.failedWrites + 1 });
+      },
+    );
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
   }
 
   return {
@@ -92,14 +98,17 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
     put(key, value) {
       pendingRemove.delete(key);
       pendingSet.set(key, value);
-      schedule();
+      requestWrite();
     },
     delete(key) {
       pendingSet.delete(key);
       pendingRemove.add(key);
-      schedule();
+      requestWrite();
     },
-    flush,
+    async flush() {
+      writeBatch();
+      await Promise.all([...inFlight]);
+    },
     status: () => status,
   };
 }

@@ -12,9 +12,9 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startLab, type Lab } from './server';
 import { findBrowser } from '../support/find-browser';
-import { launchBrowser } from '../support/launch';
 import { runLabScenarios } from '../support/run-lab-scenarios';
-import { DIST_DIR, openExtensionPage, settledReport, tabIdOf } from '../support/extension-export';
+import { DIST_DIR, exportReport, launchWithCorsLens } from '../support/cors-lens-session';
+import { launchBrowser } from '../support/launch';
 
 interface DemoOptions {
   readonly headless: boolean;
@@ -47,15 +47,13 @@ async function startLabNear(port: number): Promise<Lab> {
 
 async function headlessTour(options: DemoOptions): Promise<void> {
   const lab = await startLabNear(options.port);
-  const browser = await launchBrowser({ extensionDir: DIST_DIR, headless: true });
+  const session = await launchWithCorsLens();
+  const { browser, extensionId } = session;
   try {
     const page = await browser.context.newPage();
     const runs = await runLabScenarios(page, lab);
-    const { serviceWorker, extensionId } = browser;
-    if (!serviceWorker || !extensionId) throw new Error('CORS Lens did not start its service worker.');
-    const tabId = await tabIdOf(serviceWorker, lab.pageUrl);
-    const extensionPage = await openExtensionPage(browser.context, extensionId);
-    const report = await settledReport(extensionPage, tabId, runs.size);
+    const tabId = await session.tabIdOf(lab.pageUrl);
+    const report = await exportReport(session.extensionPage, tabId, { settledCount: runs.size });
     await mkdir(options.out, { recursive: true });
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
@@ -71,7 +69,7 @@ async function headlessTour(options: DemoOptions): Promise<void> {
     console.log(`Ran ${runs.size} lab scenarios: CORS Lens saw ${report.transactions.length} cross-origin requests, ${blocked} blocked.`);
     console.log(`Screenshots: ${options.out}/popup.png and ${options.out}/panel.png`);
   } finally {
-    await browser.close();
+    await session.close();
     await lab.close();
   }
 }

@@ -30,6 +30,8 @@ export interface Answer {
   readonly body?: 'text' | 'png' | 'font';
   /** Close the socket without answering (Chromium reports net::ERR_EMPTY_RESPONSE). */
   readonly hangUp?: boolean;
+  /** Answer only after this many milliseconds (a request still in flight when the worker stops). */
+  readonly delayMs?: number;
 }
 
 /** The answers for one path: `preflight` for an OPTIONS preflight, `response` for anything else. */

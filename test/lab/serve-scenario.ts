@@ -98,6 +98,6 @@ export function serveScenario(
   }
   // Drain the request body before answering so keep-alive connections stay usable.
   req.resume();
-  req.on('end', () => send(res, answer, scenarioId, ports, url.search, method));
+  req.on('end', () => setTimeout(() => send(res, answer, scenarioId, ports, url.search, method), answer.delayMs ?? 0));
   return true;
 }

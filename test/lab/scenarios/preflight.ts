@@ -161,4 +161,11 @@ export const PREFLIGHT_SCENARIOS: readonly Scenario[] = [
     target: 'apiA', fire: { api: 'xhr', method: 'PUT', body: 'x' }, routes: preflighted(preflightAllowing('GET')),
     expect: { corsError: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT', hits: BLOCKED_BEFORE_SENDING },
   },
+  {
+    id: 'pf-slow-response-no-acao', group: 'preflighted', title: 'Slow response after a good preflight',
+    demonstrates: 'The preflight passes at once; the response takes 1.5 s and lacks ACAO. A service-worker restart in between must not lose the pairing.',
+    target: 'apiA', fire: { api: 'fetch', method: 'PUT', body: 'x' },
+    routes: preflighted(answer(204, acao(PAGE), acam('PUT')), { status: 200, delayMs: 1500 }),
+    expect: { corsError: 'MissingAllowOriginHeader', failedParameter: '' },
+  },
 ];

@@ -70,4 +70,37 @@ describe('session cache', () => {
     await cache.flush();
     expect(area.data.get('k')).toBe('new');
   });
+
+  it('hands each change to storage before the task ends, with no timer to die with the worker', async () => {
+    const area = new FakeStorageArea();
+    const cache = createSessionCache(area);
+    cache.put('tx:1', { a: 1 });
+    cache.put('tx:2', { a: 2 });
+    await Promise.resolve();
+    expect(area.writes).toBe(1);
+    expect(area.data.size).toBe(2);
+  });
+
+  it('an older failed batch is not retried over a newer batch that succeeded', async () => {
+    let fail = true;
+    const area = new FakeStorageArea();
+    const realSet = area.set.bind(area);
+    area.set = async (items) => {
+      if (fail) {
+        fail = false;
+        await new Promise((r) => setTimeout(r, 5));
+        throw new Error('quota');
+      }
+      return realSet(items);
+    };
+    const cache = createSessionCache(area);
+    cache.put('k', 'old');
+    await Promise.resolve();
+    cache.put('k', 'new');
+    await cache.flush();
+    expect(area.data.get('k')).toBe('new');
+    cache.put('other', 1);
+    await cache.flush();
+    expect(area.data.get('k')).toBe('new');
+  });
 });

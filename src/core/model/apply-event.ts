@@ -1,0 +1,76 @@
+/**
+ * The reducer: one CaptureEvent into the model state. Updates the state in place (the benchmark
+ * target is 200,000 requests/s), deterministic (time and ids come from the events only), never
+ * throws on odd input (unknown requestIds, duplicates, events out of order are ignored or absorbed),
+ * and reports what changed.
+ */
+import type { Change, ModelContext, MutableChange, Step } from './change';
+import { emptyChange, markAllRemoved } from './change';
+import type { CaptureEvent, NavigationEvent } from './events';
+import { applyPreflightEvent } from './preflight-events';
+import { applyRequestEvent, startRequest } from './request-events';
+import type { ModelState, TabState } from './state';
+import { getOrCreateTab } from './state';
+import { clearTab } from './tab-log';
+import { removeKey } from './records';
+
+function finish(change: MutableChange, tab: TabState | null): Change {
+  if (tab) {
+    change.tabId = tab.tabId;
+    if (change.countsTouched) change.counts = { ...tab.counts };
+  }
+  return change;
+}
+
+/** The tab's main frame loads a new page: DevTools-like, the log starts over unless preserveLog. */
+function navigate(state: ModelState, event: NavigationEvent, ctx: ModelContext): Change {
+  const change = emptyChange();
+  const tab = getOrCreateTab(state, event.tabId);
+  if (!tab.preserveLog) clearTab({ state, tab, ctx, change });
+  return finish(change, tab);
+}
+
+export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelContext): Change {
+  if (event.kind === 'tab-removed') {
+    const change = emptyChange();
+    const key = String(event.tabId);
+    const tab = state.tabs[key];
+    if (!tab) return change;
+    change.tabId = tab.tabId;
+    markAllRemoved(change, tab.order);
+    change.tabRemoved = true;
+    removeKey(state.tabs, key);
+    return change;
+  }
+  if (event.kind === 'navigation' || (event.kind === 'before-request' && event.resourceType === 'main_frame')) {
+    return navigate(state, { ...event, kind: 'navigation' }, ctx);
+  }
+  const change = emptyChange();
+  if (event.kind === 'before-request') {
+    const tab = getOrCreateTab(state, event.tabId);
+    const step: Step = { state, tab, ctx, change };
+    const tracking = tab.preflights[event.requestId];
+    const request = tab.inflight[event.requestId];
+    if (tracking) applyPreflightEvent(step, tracking, event);
+    else if (request) applyRequestEvent(step, request, event);
+    else startRequest(step, event);
+    return finish(change, tab);
+  }
+  const tab = state.tabs[String(event.tabId)];
+  if (!tab) return change;
+  const step: Step = { state, tab, ctx, change };
+  const tracking = tab.preflights[event.requestId];
+  if (tracking) {
+    applyPreflightEvent(step, tracking, event);
+    return finish(change, tab);
+  }
+  const request = tab.inflight[event.requestId];
+  if (!request) return change; // unknown requestId (main frame, untracked, already ended): ignore
+  applyRequestEvent(step, request, event);
+  return finish(change, tab);
+}
+
+/** Apply events in order; returns the change of each (handy for tests and replays). */
+export function applyEvents(state: ModelState, events: readonly CaptureEvent[], ctx: ModelContext): Change[] {
+  return events.map((event) => applyEvent(state, event, ctx));
+}

@@ -1,0 +1,52 @@
+/**
+ * Hop-indexed access to a transaction. Hop 0 is the first URL; hop N is the target of the Nth
+ * redirect, whose preflight and request headers live on that redirect record (reference §5: each
+ * hop is a new main fetch with its own Origin and its own preflight).
+ */
+import type { Header } from '../types';
+import type { Transaction, TransactionPreflight } from './transaction';
+
+export function currentHop(tx: Transaction): number {
+  return tx.redirects.length;
+}
+
+export function hopPreflight(tx: Transaction, hop: number): TransactionPreflight | null {
+  if (hop === 0) return tx.preflight;
+  return tx.redirects[hop - 1]?.nextPreflight ?? null;
+}
+
+export function setHopPreflight(tx: Transaction, hop: number, preflight: TransactionPreflight | null): void {
+  if (hop === 0) {
+    tx.preflight = preflight;
+    return;
+  }
+  const redirect = tx.redirects[hop - 1];
+  if (redirect) redirect.nextPreflight = preflight;
+}
+
+export function hopRequestHeaders(tx: Transaction, hop: number): Header[] | null {
+  if (hop === 0) return tx.requestHeaders;
+  return tx.redirects[hop - 1]?.nextRequestHeaders ?? null;
+}
+
+export function setHopRequestHeaders(tx: Transaction, hop: number, headers: Header[]): void {
+  if (hop === 0) {
+    tx.requestHeaders = headers;
+    return;
+  }
+  const redirect = tx.redirects[hop - 1];
+  if (redirect) redirect.nextRequestHeaders = headers;
+}
+
+/** All values of one header (case-insensitive name) joined with `, `, as Chromium combines them; null if absent. */
+export function headerValue(headers: readonly Header[] | null, name: string): string | null {
+  if (!headers) return null;
+  const lower = name.toLowerCase();
+  let combined: string | null = null;
+  for (const header of headers) {
+    // Length first: most names differ in length, and toLowerCase allocates (this runs per event).
+    if (header.name.length !== lower.length || (header.name !== lower && header.name.toLowerCase() !== lower)) continue;
+    combined = combined === null ? header.value : `${combined}, ${header.value}`;
+  }
+  return combined;
+}

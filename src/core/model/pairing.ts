@@ -1,0 +1,145 @@
+/**
+ * Pairing preflights with the requests they guard. The browser links them by nothing but
+ * circumstance: same URL (the hop's), tab, frame, document and initiator, Access-Control-Request-
+ * Method equal to the request's method, and timing (the request's onBeforeRequest comes just before
+ * its preflight's, and the request resumes right after its preflight completes). Concurrent
+ * identical requests pair first come, first served. Two corrections run when a request resumes:
+ * a request that resumes while "its" preflight is still running was not waiting for it, and a
+ * preflight whose Access-Control-Request-Headers name headers the request did not send belongs to
+ * a sibling (reference §2.4: ACRH is the browser's own list of the request's unsafe headers).
+ */
+import type { Header } from '../types';
+import type { Step } from './change';
+import { currentHop, hopPreflight, setHopPreflight } from './hops';
+import type { InflightRequest, PreflightTracking, TabState } from './state';
+import { listRequest, touch, txOf } from './tab-log';
+import type { Transaction, TransactionPreflight } from './transaction';
+
+/** A request still waiting for (or able to take) a preflight for its current hop. */
+function isWaiting(request: InflightRequest): boolean {
+  return !request.resumed && !request.awaitingHop && request.preflightId === null;
+}
+
+function sameCircumstances(tx: Transaction, request: InflightRequest, url: string, frameId: number,
+  documentId: string | null, initiator: string | null): boolean {
+  return request.hopUrl === url && tx.frameId === frameId && tx.documentId === documentId && tx.initiator === initiator;
+}
+
+/** The oldest waiting request this preflight can guard, or null. */
+export function findRequestFor(tab: TabState, tracking: PreflightTracking): InflightRequest | null {
+  let best: InflightRequest | null = null;
+  for (const requestId in tab.inflight) {
+    const request = tab.inflight[requestId];
+    if (!request || !isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
+    if (requestId === tracking.requestId) continue;
+    const tx = txOf(tab, request);
+    if (!tx || !sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
+    if (best === null || request.hopSeq < best.hopSeq) best = request;
+  }
+  return best;
+}
+
+/** An unpaired preflight still running that a request arriving late (events out of order) can take. */
+export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Transaction): PreflightTracking | null {
+  for (const requestId in tab.preflights) {
+    const tracking = tab.preflights[requestId];
+    if (!tracking || tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
+    if (sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) return tracking;
+  }
+  return null;
+}
+
+/** Where a tracked preflight's data lives now (its owner's hop, or the tracking while unpaired). */
+export function preflightData(tab: TabState, tracking: PreflightTracking): TransactionPreflight | null {
+  if (tracking.owner === null) return tracking.record;
+  const owner = tab.inflight[tracking.owner.requestId];
+  const tx = owner ? txOf(tab, owner) : tab.transactions[`r${tracking.owner.requestId}`] ?? null;
+  return tx ? hopPreflight(tx, tracking.owner.hop) : null;
+}
+
+export function pair(step: Step, tracking: PreflightTracking, request: InflightRequest): void {
+  const tx = txOf(step.tab, request);
+  if (!tx || tracking.record === null) return;
+  const hop = currentHop(tx);
+  setHopPreflight(tx, hop, tracking.record);
+  tracking.record = null;
+  tracking.owner = { requestId: request.requestId, hop };
+  request.preflightId = tracking.requestId;
+  if (request.maybePreflight) {
+    // A preflight guards it, so this OPTIONS is the page's own request, not a preflight.
+    request.maybePreflight = false;
+    if (tx.crossOrigin) listRequest(step, request);
+  }
+  touch(step, request);
+}
+
+export function unpair(step: Step, tracking: PreflightTracking): void {
+  const owner = tracking.owner;
+  if (owner === null) return;
+  const request = step.tab.inflight[owner.requestId];
+  const tx = request ? txOf(step.tab, request) : null;
+  tracking.owner = null;
+  if (!request || !tx) return;
+  tracking.record = hopPreflight(tx, owner.hop);
+  setHopPreflight(tx, owner.hop, null);
+  if (request.preflightId === tracking.requestId) request.preflightId = null;
+  touch(step, request);
+}
+
+/** Siblings: other requests in flight with the same circumstances that have not resumed yet. */
+function siblingsOf(tab: TabState, request: InflightRequest, tx: Transaction): InflightRequest[] {
+  const siblings: InflightRequest[] = [];
+  for (const requestId in tab.inflight) {
+    const other = tab.inflight[requestId];
+    if (!other || other === request || other.resumed || other.awaitingHop || other.hopMethod !== request.hopMethod) continue;
+    const otherTx = txOf(tab, other);
+    if (otherTx && sameCircumstances(otherTx, other, request.hopUrl, tx.frameId, tx.documentId, tx.initiator)) siblings.push(other);
+  }
+  return siblings.sort((a, b) => a.hopSeq - b.hopSeq);
+}
+
+function trackingOf(tab: TabState, request: InflightRequest): PreflightTracking | null {
+  return request.preflightId === null ? null : tab.preflights[request.preflightId] ?? null;
+}
+
+/** Give `request` the sibling's preflight (or none) and the sibling `request`'s. */
+function exchange(step: Step, request: InflightRequest, sibling: InflightRequest): void {
+  const mine = trackingOf(step.tab, request);
+  const theirs = trackingOf(step.tab, sibling);
+  if (mine) unpair(step, mine);
+  if (theirs) unpair(step, theirs);
+  if (theirs) pair(step, theirs, request);
+  if (mine) pair(step, mine, sibling);
+}
+
+/** Timing: the request resumed, so its preflight must have completed (see the file comment). */
+export function checkPairingOnResume(step: Step, request: InflightRequest, tx: Transaction): void {
+  const mine = trackingOf(step.tab, request);
+  if (!mine || mine.done) return;
+  const sibling = siblingsOf(step.tab, request, tx).find((other) => {
+    const theirs = trackingOf(step.tab, other);
+    return theirs === null || theirs.done;
+  });
+  if (sibling) exchange(step, request, sibling);
+}
+
+function namesOf(headers: readonly Header[]): Set<string> {
+  return new Set(headers.map((header) => header.name.toLowerCase()));
+}
+
+function coversNames(tracking: PreflightTracking | null, names: Set<string>): boolean {
+  return tracking === null || tracking.requestHeaderNames.every((name) => names.has(name));
+}
+
+/** Access-Control-Request-Headers must name only headers the request sent (see the file comment). */
+export function checkPairingOnHeaders(step: Step, request: InflightRequest, tx: Transaction, headers: readonly Header[]): void {
+  const mine = trackingOf(step.tab, request);
+  if (!mine || mine.requestHeaderNames.length === 0) return;
+  const names = namesOf(headers);
+  if (coversNames(mine, names)) return;
+  const sibling = siblingsOf(step.tab, request, tx).find((other) => {
+    const theirs = trackingOf(step.tab, other);
+    return theirs !== null && coversNames(theirs, names);
+  });
+  if (sibling) exchange(step, request, sibling);
+}

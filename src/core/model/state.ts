@@ -1,0 +1,162 @@
+/**
+ * The model's state: per tab, the stored transactions (newest last, capped), the requests still in
+ * flight and the preflights not yet paired; plus a model of Chromium's preflight cache. Plain JSON
+ * throughout (Records and arrays, null never undefined) so the background can keep it in
+ * storage.session and resume after a service-worker restart with nothing lost mid-request.
+ *
+ * WARNING: persisted. Bump MODEL_SCHEMA when a field changes meaning; restoreModelState drops
+ * state of another schema rather than misreading it.
+ */
+import type { Transaction, TransactionPreflight } from './transaction';
+
+export const MODEL_SCHEMA = 'cors-lens/model@1';
+export const DEFAULT_CAPACITY = 5000;
+/** Chromium's preflight cache holds at most this many entries (reference §4.7). */
+export const PREFLIGHT_CACHE_CAPACITY = 1024;
+
+/** Badge-relevant and "not stored but counted" numbers of one tab. */
+export interface TabCounts {
+  /** Stored transactions whose verdict is blocked. */
+  blocked: number;
+  /** Stored transactions allowed with at least one warning finding. */
+  warnings: number;
+  /** Requests that stayed same-origin from start to end (counted, not stored). */
+  sameOrigin: number;
+  /** Requests to something else than http(s): data:, blob:, ws:, chrome-extension:… (counted, not stored). */
+  nonHttp: number;
+  /** Requests without an initiator (typed in the omnibox, browser-internal): not CORS. */
+  browserInitiated: number;
+  /** Stored transactions dropped because the tab passed its capacity. */
+  evicted: number;
+}
+
+/** Bookkeeping of one request in flight. */
+export interface InflightRequest {
+  requestId: string;
+  txId: string;
+  /**
+   * The transaction while it is not listed (same-origin so far, or an OPTIONS that may be a
+   * preflight); null once listed in the tab's `transactions`. Keeps `transactions` exactly the
+   * listed records, so the background can write them one by one.
+   */
+  hidden: Transaction | null;
+  /** Order of the current hop's onBeforeRequest within the model (FIFO pairing). */
+  hopSeq: number;
+  /** When the current hop started (its onBeforeRequest); a cache entry expired by then covered nothing. */
+  hopStartedAt: number;
+  /** The current hop's URL and method (a 303 turns POST into GET). */
+  hopUrl: string;
+  hopMethod: string;
+  /** The request's headers for the current hop went out (it resumed after any preflight). */
+  resumed: boolean;
+  /** requestId of the preflight paired with the current hop, or null. */
+  preflightId: string | null;
+  /** An OPTIONS request not yet known to be a page's own request or a preflight (decided at onSendHeaders). */
+  maybePreflight: boolean;
+  /** The last redirect is waiting for its onBeforeRequest to the new URL. */
+  awaitingHop: boolean;
+}
+
+/** A preflight the model follows. Its data is in its owner's transaction when paired, else here. */
+export interface PreflightTracking {
+  requestId: string;
+  url: string;
+  frameId: number;
+  documentId: string | null;
+  initiator: string | null;
+  /** Access-Control-Request-Method as sent. */
+  requestMethod: string;
+  /** Lowercased names from Access-Control-Request-Headers. */
+  requestHeaderNames: string[];
+  owner: { requestId: string; hop: number } | null;
+  /** The data while unpaired (null while paired). */
+  record: TransactionPreflight | null;
+  done: boolean;
+}
+
+export interface TabState {
+  tabId: number;
+  preserveLog: boolean;
+  /** Listed (cross-origin) transactions, pending or done, by transaction id. */
+  transactions: Record<string, Transaction>;
+  /** Ids of stored transactions, oldest first. */
+  order: string[];
+  inflight: Record<string, InflightRequest>;
+  preflights: Record<string, PreflightTracking>;
+  counts: TabCounts;
+}
+
+/** Chromium's cache result for one key (a new preflight replaces the whole entry, reference §4.7). */
+export interface PreflightCacheEntry {
+  key: string;
+  transactionId: string | null;
+  expiresAt: number;
+  preflight: TransactionPreflight;
+}
+
+export interface ModelState {
+  schema: typeof MODEL_SCHEMA;
+  /** Monotonic counter stamped on each hop's onBeforeRequest. */
+  seq: number;
+  /** By String(tabId); requests without a tab live under NO_TAB (-1). */
+  tabs: Record<string, TabState>;
+  /**
+   * Global, not per tab: Chromium's cache outlives navigations and is shared by tabs of one site.
+   * Keyed by initiator + URL; insertion order is age (oldest first).
+   */
+  preflightCache: Record<string, PreflightCacheEntry>;
+  preflightCacheSize: number;
+}
+
+export function createModelState(): ModelState {
+  return { schema: MODEL_SCHEMA, seq: 0, tabs: {}, preflightCache: {}, preflightCacheSize: 0 };
+}
+
+export function emptyCounts(): TabCounts {
+  return { blocked: 0, warnings: 0, sameOrigin: 0, nonHttp: 0, browserInitiated: 0, evicted: 0 };
+}
+
+export function createTabState(tabId: number, preserveLog = false): TabState {
+  return { tabId, preserveLog, transactions: {}, order: [], inflight: {}, preflights: {}, counts: emptyCounts() };
+}
+
+export function getOrCreateTab(state: ModelState, tabId: number): TabState {
+  const key = String(tabId);
+  let tab = state.tabs[key];
+  if (!tab) {
+    tab = createTabState(tabId);
+    state.tabs[key] = tab;
+  }
+  return tab;
+}
+
+/** Keep this tab's log across navigations (DevTools' "Preserve log"). */
+export function setPreserveLog(state: ModelState, tabId: number, preserveLog: boolean): void {
+  getOrCreateTab(state, tabId).preserveLog = preserveLog;
+}
+
+/** The tab's stored transactions, oldest first (what the panel lists and the export takes). */
+export function listTransactions(state: ModelState, tabId: number): Transaction[] {
+  const tab = state.tabs[String(tabId)];
+  if (!tab) return [];
+  const list: Transaction[] = [];
+  for (const id of tab.order) {
+    const tx = tab.transactions[id];
+    if (tx) list.push(tx);
+  }
+  return list;
+}
+
+/**
+ * State read back from storage (or anything else). Returns null when it is not a model state of
+ * this schema, so the caller starts fresh instead of misreading an older layout.
+ */
+export function restoreModelState(value: unknown): ModelState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const candidate = value as Partial<ModelState>;
+  if (candidate.schema !== MODEL_SCHEMA) return null;
+  if (typeof candidate.seq !== 'number' || typeof candidate.tabs !== 'object' || candidate.tabs === null) return null;
+  if (typeof candidate.preflightCache !== 'object' || candidate.preflightCache === null) return null;
+  if (typeof candidate.preflightCacheSize !== 'number') return null;
+  return candidate as ModelState;
+}

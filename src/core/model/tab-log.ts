@@ -1,0 +1,113 @@
+/**
+ * The tab's list of transactions: listing a request once it is known to be cross-origin, evicting
+ * the oldest past the capacity, ending a request (verdict, badge counts), clearing on navigation.
+ */
+import type { Verdict } from '../types';
+import type { Step } from './change';
+import { markAllRemoved, markRemoved, markUpserted } from './change';
+import { hopPreflight } from './hops';
+import type { InflightRequest, TabCounts, TabState } from './state';
+import { DEFAULT_CAPACITY, emptyCounts } from './state';
+import { toObserved } from './to-observed';
+import type { Transaction } from './transaction';
+import { removeKey } from './records';
+
+export function txOf(tab: TabState, request: InflightRequest): Transaction | null {
+  return request.hidden ?? tab.transactions[request.txId] ?? null;
+}
+
+/** Whether the request is listed (its record in `transactions`). */
+export function isListed(request: InflightRequest): boolean {
+  return request.hidden === null;
+}
+
+/** Mark a listed transaction dirty; hidden ones are not reported. */
+export function touch(step: Step, request: InflightRequest): void {
+  if (request.hidden === null) markUpserted(step.change, request.txId);
+}
+
+/** List a hidden request: it is cross-origin and not a preflight. */
+export function listRequest(step: Step, request: InflightRequest): void {
+  const tx = request.hidden;
+  if (!tx) return;
+  const { tab } = step;
+  request.hidden = null;
+  tab.transactions[tx.id] = tx;
+  tab.order.push(tx.id);
+  markUpserted(step.change, tx.id);
+  const capacity = Math.max(1, step.ctx.capacity ?? DEFAULT_CAPACITY);
+  while (tab.order.length > capacity) evictOldest(step);
+}
+
+function evictOldest(step: Step): void {
+  const { tab } = step;
+  const id = tab.order.shift();
+  if (id === undefined) return;
+  const tx = tab.transactions[id];
+  removeKey(tab.transactions, id);
+  tab.counts.evicted++;
+  step.change.countsTouched = true;
+  markRemoved(step.change, id);
+  if (!tx) return;
+  countVerdict(tab.counts, tx.verdict, -1);
+  if (tx.state === 'pending') forgetRequest(tab, tx);
+}
+
+/** Forget a request entirely, listed or not (it turned out not to be a request of the page's). */
+export function dropRequest(step: Step, request: InflightRequest, tx: Transaction): void {
+  const { tab } = step;
+  forgetRequest(tab, tx);
+  if (isListed(request) && tab.transactions[tx.id]) {
+    removeKey(tab.transactions, tx.id);
+    tab.order = tab.order.filter((id) => id !== tx.id);
+    markRemoved(step.change, tx.id);
+  }
+}
+
+/** Drop the bookkeeping of a request and of the preflights paired with it. */
+export function forgetRequest(tab: TabState, tx: Transaction): void {
+  removeKey(tab.inflight, tx.requestId);
+  for (let hop = 0; hop <= tx.redirects.length; hop++) {
+    const preflight = hopPreflight(tx, hop);
+    if (preflight && !preflight.fromCache) removeKey(tab.preflights, preflight.requestId);
+  }
+}
+
+function isWarning(verdict: Verdict): boolean {
+  return verdict.outcome === 'allowed' && verdict.findings.some((finding) => finding.severity === 'warning');
+}
+
+function countVerdict(counts: TabCounts, verdict: Verdict | null, sign: 1 | -1): void {
+  if (!verdict) return;
+  if (verdict.outcome === 'blocked') counts.blocked += sign;
+  else if (isWarning(verdict)) counts.warnings += sign;
+}
+
+/** Ask the engine (again, when a late preflight event completed the picture). Never throws. */
+export function evaluateListed(step: Step, tx: Transaction): void {
+  const counts = step.tab.counts;
+  countVerdict(counts, tx.verdict, -1);
+  try {
+    tx.verdict = step.ctx.evaluate(toObserved(tx));
+    tx.evaluationError = null;
+  } catch (error) {
+    tx.verdict = null;
+    tx.evaluationError = error instanceof Error ? error.message : String(error);
+  }
+  countVerdict(counts, tx.verdict, 1);
+  step.change.countsTouched = true;
+  markUpserted(step.change, tx.id);
+}
+
+/** Clear the tab's log (navigation without preserveLog): everything, in flight included, like DevTools. */
+export function clearTab(step: Step): void {
+  const { tab, change } = step;
+  markAllRemoved(change, tab.order);
+  tab.transactions = {};
+  tab.order = [];
+  tab.inflight = {};
+  tab.preflights = {};
+  tab.counts = emptyCounts();
+  change.tabCleared = true;
+  change.countsTouched = true;
+}
