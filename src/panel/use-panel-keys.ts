@@ -1,0 +1,38 @@
+/**
+ * Panel-wide shortcuts: `/` focuses the search box (as in DevTools), Escape closes the detail (or
+ * clears the search when typing in it). Arrow keys and Enter belong to the list itself.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export interface PanelKeys {
+  readonly focusSearch: () => void;
+  readonly onEscape: (fromSearch: boolean) => void;
+  readonly searchEl: () => HTMLInputElement | null;
+}
+
+export function usePanelKeys(doc: Document, keys: PanelKeys): void {
+  // The latest callbacks, without re-binding the listener on every render.
+  const latest = useRef(keys);
+  latest.current = keys;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent): void => {
+      const keys = latest.current;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === '/' && !isEditable(e.target)) {
+        e.preventDefault();
+        keys.focusSearch();
+      } else if (e.key === 'Escape') {
+        const fromSearch = e.target === keys.searchEl();
+        if (isEditable(e.target) && !fromSearch) return; // Escape in an editor stays there
+        keys.onEscape(fromSearch);
+      }
+    };
+    doc.addEventListener('keydown', onKeyDown);
+    return () => doc.removeEventListener('keydown', onKeyDown);
+  }, [doc]);
+}

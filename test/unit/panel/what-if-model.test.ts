@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { toObserved } from '../../../src/core/model';
+import { NO_EDITS, parseHeaderLines, runWhatIf } from '../../../src/panel/what-if/what-if-model';
+import { h, PAGE, scenarios } from '../fakes/transactions';
+
+const ACAO = 'Access-Control-Allow-Origin';
+const changed = (result: ReturnType<typeof runWhatIf>) => result.changes.filter((c) => c.changed).map((c) => `${c.field}: ${c.before} → ${c.after}`);
+
+describe('parseHeaderLines', () => {
+  it('reads Name: value lines, keeps duplicates, reports bad lines', () => {
+    expect(parseHeaderLines(`${ACAO}: a\n\n${ACAO}:  b \nnot a header\n: empty name`)).toEqual({
+      headers: [h(ACAO, 'a'), h(ACAO, 'b')],
+      badLines: [4, 5],
+    });
+  });
+});
+
+describe('runWhatIf', () => {
+  it('changes nothing without edits', () => {
+    expect(changed(runWhatIf(toObserved(scenarios.trailingSlash()), NO_EDITS))).toEqual([]);
+  });
+
+  it.each([
+    ['removing the trailing slash makes it pass', scenarios.trailingSlash, { status: 200, headers: [h(ACAO, PAGE)] },
+      ['outcome: blocked → allowed', 'corsError: AllowOriginMismatch → (none)', `failedParameter: ${PAGE}/ → (none)`]],
+    ['two ACAO lines give MultipleAllowOriginValues', scenarios.trailingSlash, { status: 200, headers: [h(ACAO, PAGE), h(ACAO, PAGE)] },
+      ['corsError: AllowOriginMismatch → MultipleAllowOriginValues', `failedParameter: ${PAGE}/ → ${PAGE}, ${PAGE}`]],
+  ])('response edit: %s', (_name, make, response, expected) => {
+    expect(changed(runWhatIf(toObserved(make()), { ...NO_EDITS, response }))).toEqual(expected);
+  });
+
+  it('fixing the preflight moves the failure on to the actual request', () => {
+    const result = runWhatIf(toObserved(scenarios.headerNotAllowed()), {
+      ...NO_EDITS,
+      preflight: { status: 204, headers: [h(ACAO, PAGE), h('Access-Control-Allow-Methods', 'PUT'), h('Access-Control-Allow-Headers', 'content-type, x-api-key')] },
+      response: { status: 200, headers: [] },
+    });
+    expect(changed(result)).toEqual([
+      'corsError: HeaderDisallowedByPreflightResponse → MissingAllowOriginHeader',
+      'failedParameter: x-api-key → ""',
+    ]);
+  });
+
+  it('credentials: include turns an allowed wildcard into WildcardOriginNotAllowed', () => {
+    const tx = scenarios.allowed();
+    const wildcard = { status: 200, headers: [h(ACAO, '*')] };
+    const result = runWhatIf(toObserved(tx), { ...NO_EDITS, response: wildcard, credentials: 'include' });
+    expect(result.after.corsError).toBe('WildcardOriginNotAllowed');
+    expect(result.before.outcome).toBe('allowed');
+  });
+
+  it('keeps a refused connection a network error whatever the headers say', () => {
+    const result = runWhatIf(toObserved(scenarios.connectionRefused()), { ...NO_EDITS, response: { status: 200, headers: [h(ACAO, '*')] } });
+    expect(result.after.outcome).toBe('network-error');
+  });
+});
