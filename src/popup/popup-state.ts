@@ -4,6 +4,7 @@
  */
 import type { Transaction } from '../core/model';
 import type { LiveUpdate, PersistenceStatus, TabSnapshot, TabSummary } from '../messaging/protocol';
+import { upsertTransactions } from '../ui/upsert-transactions';
 
 export interface PopupData {
   readonly summary: TabSummary;
@@ -52,16 +53,5 @@ export function applyPaused(data: PopupData | null, paused: boolean): PopupData 
 
 /** Changed transactions keep their place; new ones go last (newest). */
 function upsert(current: readonly Transaction[], changed: readonly Transaction[]): Transaction[] {
-  const next = [...current];
-  const at = new Map(next.map((tx, index) => [tx.id, index]));
-  for (const tx of changed) {
-    const index = at.get(tx.id);
-    if (index === undefined) {
-      at.set(tx.id, next.length);
-      next.push(tx);
-    } else {
-      next[index] = tx;
-    }
-  }
-  return next;
+  return upsertTransactions(current, changed).list;
 }

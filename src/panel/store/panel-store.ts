@@ -5,6 +5,7 @@
  */
 import type { Transaction } from '../../core/model';
 import type { LiveUpdate, PersistenceStatus, TabSummary } from '../../messaging/protocol';
+import { positionsOf, upsertTransactions } from '../../ui/upsert-transactions';
 
 export interface PanelState {
   readonly tabId: number;
@@ -35,22 +36,8 @@ export function initialPanelState(tabId: number): PanelState {
   };
 }
 
-function positionsOf(list: readonly Transaction[]): Map<string, number> {
-  return new Map(list.map((tx, i) => [tx.id, i]));
-}
-
 function upsert(state: PanelState, incoming: readonly Transaction[], summary: TabSummary): PanelState {
-  const list = [...state.transactions];
-  const positions = new Map(state.positions);
-  for (const tx of incoming) {
-    const at = positions.get(tx.id);
-    if (at === undefined) {
-      positions.set(tx.id, list.length);
-      list.push(tx);
-    } else {
-      list[at] = tx;
-    }
-  }
+  const { list, positions } = upsertTransactions(state.transactions, incoming, state.positions);
   return { ...state, transactions: list, positions, summary };
 }
 
