@@ -15,6 +15,7 @@ import type { PersistenceStatus, TabSnapshot, TabSummary } from '../messaging/pr
 import { badgeFor, type BadgeState } from './badge';
 import { createSessionCache, type StorageAreaLike } from './session-cache';
 import { persistChange, persistTab, restoreModel, SETTINGS_KEY } from './persisted-model';
+import { createWriteAheadLog, leftoverLogs } from './write-ahead-log';
 
 export interface CaptureDeps {
   readonly storage: StorageAreaLike;
@@ -82,11 +83,16 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   }
 
   function apply(event: CaptureEvent): void {
+    // Paused: capture nothing, but a closed tab must still free its state.
+    if (paused && event.kind !== 'tab-removed') return;
     const change = applyEvent(state, event, ctx);
     afterChange(change, event.kind === 'navigation' || (event.kind === 'before-request' && event.resourceType === 'main_frame'));
   }
 
+  const wal = createWriteAheadLog(deps.now());
   const ready = (async () => {
+    let replay: CaptureEvent[] = [];
+    let emptied: string[] = [];
     try {
       const items = await cache.load();
       const restored = restoreModel(items);
@@ -94,12 +100,20 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
       for (const key of restored.orphanKeys) cache.delete(key);
       const settings = items[SETTINGS_KEY] as { paused?: unknown } | undefined;
       paused = settings?.paused === true;
+      ({ keys: emptied, events: replay } = leftoverLogs(items, wal.key));
     } catch {
       // Storage unreadable: start empty rather than not at all; the status tells the UI.
     }
     loaded = true;
+    // Earlier workers' unapplied events first (they happened first), then this worker's queue. The
+    // logs are emptied in the same batch that writes what they produced.
+    for (const event of replay) apply(event);
     for (const event of queue.splice(0)) apply(event);
+    for (const key of [...emptied, wal.key]) cache.put(key, []);
+    wal.events.length = 0;
     for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
+    await cache.flush();
+    for (const key of [...emptied, wal.key]) cache.delete(key);
   })();
 
   async function whenReady<T>(fn: () => T): Promise<T> {
@@ -110,10 +124,12 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   return {
     ready,
     handle(event) {
-      // Paused: capture nothing, but a closed tab must still free its state.
-      if (paused && event.kind !== 'tab-removed') return;
-      if (!loaded) queue.push(event);
-      else apply(event);
+      if (loaded) apply(event);
+      else {
+        queue.push(event);
+        wal.events.push(event);
+        cache.put(wal.key, wal.events);
+      }
     },
     snapshot: (tabId) =>
       whenReady(() => ({ tabId, summary: summary(tabId), transactions: listTransactions(state, tabId), paused, persistence: cache.status() })),

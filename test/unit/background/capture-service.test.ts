@@ -17,7 +17,6 @@ function service(storage: FakeStorageArea, badges: Map<number, BadgeState> = new
     evaluate,
     badge: { apply: async (id, state) => void badges.set(id, state), forget: (id) => void badges.delete(id) },
     now: () => 1_800_000_000_000,
-    setTimer: () => undefined, // tests flush explicitly
     ...extra,
   });
 }
@@ -118,5 +117,43 @@ describe('capture service', () => {
     expect(redacted.length).toBeGreaterThan(0);
     expect(redacted.every((v) => v === '<redacted>')).toBe(true);
     expect(cookies(await current.exportReport(tabId, false)).some((v) => v !== '<redacted>')).toBe(true);
+  });
+
+  it('keeps the events of a worker stopped while it was still loading (write-ahead log)', async () => {
+    const storage = new FakeStorageArea();
+    const third = Math.floor(allEvents.length / 3);
+    const first = service(storage);
+    for (const event of allEvents.slice(0, third)) first.handle(event);
+    await first.flush();
+    // The second worker never finishes loading: Chrome stops it mid-start-up.
+    storage.hangGets = true;
+    const dying = service(storage, new Map(), { now: () => 1_800_000_000_001 });
+    for (const event of allEvents.slice(third, 2 * third)) dying.handle(event);
+    await Promise.resolve();
+    await Promise.resolve();
+    storage.hangGets = false;
+    const last = service(storage, new Map(), { now: () => 1_800_000_000_002 });
+    for (const event of allEvents.slice(2 * third)) last.handle(event);
+    await last.flush();
+    await last.ready;
+    const uninterrupted = await run(allEvents, null);
+    expect((await last.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
+    expect([...storage.data.keys()].filter((key) => key.startsWith('wal:'))).toEqual([]);
+  });
+
+  it('applies a replayed log only once, even when the next worker restarts again', async () => {
+    const storage = new FakeStorageArea();
+    storage.hangGets = true;
+    const dying = service(storage, new Map(), { now: () => 1 });
+    for (const event of allEvents) dying.handle(event);
+    await Promise.resolve();
+    storage.hangGets = false;
+    const second = service(storage, new Map(), { now: () => 2 });
+    await second.ready;
+    await second.flush();
+    const third = service(storage, new Map(), { now: () => 3 });
+    await third.ready;
+    const uninterrupted = await run(allEvents, null);
+    expect((await third.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
   });
 });

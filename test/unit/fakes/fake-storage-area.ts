@@ -7,6 +7,8 @@ import type { StorageAreaLike } from '../../../src/background/session-cache';
 export class FakeStorageArea implements StorageAreaLike {
   readonly data = new Map<string, unknown>();
   writes = 0;
+  /** While true, `get` never answers: a worker stopped while it loads. */
+  hangGets = false;
   constructor(public quotaBytes = 10 * 1024 * 1024) {}
 
   bytesInUse(): number {
@@ -16,6 +18,7 @@ export class FakeStorageArea implements StorageAreaLike {
   }
 
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
+    if (this.hangGets) return new Promise(() => undefined);
     const wanted = keys == null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
     const out: Record<string, unknown> = {};
     for (const key of wanted) if (this.data.has(key)) out[key] = structuredClone(this.data.get(key));
