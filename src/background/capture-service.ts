@@ -2,9 +2,10 @@
  * The service worker's state and behaviour, with every browser API injected (storage area, engine,
  * badge, tab lookup, clock), so it is tested without `chrome`.
  *
- * The worker may be stopped at any moment: the model lives in storage.session and this object is a
- * cache of it. Events that arrive while the stored state is still loading are queued and applied
- * after it, in order, so a restart neither loses nor duplicates anything.
+ * The worker may be stopped at any moment: every event is first logged to storage.session (one
+ * small record, event-log.ts), then applied to the in-memory model, which is checkpointed now and
+ * then (checkpointer.ts). A new worker loads the checkpoint, replays what was logged after it, then
+ * the events that arrived while it loaded: a restart neither loses nor duplicates anything.
  */
 import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState } from '../core/model';
 import { emptyChange } from '../core/model/change';
@@ -14,8 +15,10 @@ import { buildReport, type ReportV1 } from '../core/report';
 import type { PersistenceStatus, TabSnapshot, TabSummary } from '../messaging/protocol';
 import { badgeFor, type BadgeState } from './badge';
 import { createSessionCache, type StorageAreaLike } from './session-cache';
-import { persistChange, persistTab, restoreModel, SETTINGS_KEY } from './persisted-model';
-import { createWriteAheadLog, leftoverLogs } from './write-ahead-log';
+import { restoreModel, SETTINGS_KEY } from './persisted-model';
+import { CHECKPOINT_KEY, createEventLog, leftovers, readMarks } from './event-log';
+import { createCheckpointer } from './checkpointer';
+import { LOAD_CHUNK, yieldToEvents } from './load-in-chunks';
 
 export interface CaptureDeps {
   readonly storage: StorageAreaLike;
@@ -24,6 +27,8 @@ export interface CaptureDeps {
   readonly now: () => number;
   readonly capacity?: number;
   readonly flushDelayMs?: number;
+  /** How long the model may stay unwritten (the event log covers it meanwhile). */
+  readonly checkpointDelayMs?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   /** Called with the tab and what changed, for live UI updates. */
   readonly onChange?: (change: Change) => void;
@@ -52,13 +57,15 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   let state: ModelState = createModelState();
   let paused = false;
   let loaded = false;
-  const queue: CaptureEvent[] = [];
+  const queue: { event: CaptureEvent; n: number; key: string }[] = [];
+  const log = createEventLog(deps.now());
   const ctx = { evaluate: deps.evaluate, capacity: deps.capacity };
   const cache = createSessionCache(deps.storage, {
     delayMs: deps.flushDelayMs ?? 0,
     setTimer: deps.setTimer,
     onStatusChange: (status) => deps.onStatus?.(paused, status),
   });
+  const checkpoints = createCheckpointer({ cache, state: () => state, delayMs: deps.checkpointDelayMs, setTimer: deps.setTimer });
 
   function summary(tabId: number): TabSummary {
     const tab = state.tabs[String(tabId)];
@@ -72,7 +79,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
 
   function afterChange(change: Change, navigated: boolean): void {
     if (change.tabId === null) return;
-    persistChange(state, change, cache);
+    checkpoints.changed(change);
     if (change.tabRemoved) deps.badge.forget(change.tabId);
     else {
       // Chrome resets a tab's badge when it navigates: forget what we showed so it is set again.
@@ -89,31 +96,40 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     afterChange(change, event.kind === 'navigation' || (event.kind === 'before-request' && event.resourceType === 'main_frame'));
   }
 
-  const wal = createWriteAheadLog(deps.now());
+  /** Applies queued events in slices, yielding between them, until the queue stays empty. */
+  async function drainQueue(): Promise<void> {
+    while (queue.length > 0) {
+      for (const { event, n, key } of queue.splice(0, LOAD_CHUNK)) {
+        apply(event);
+        checkpoints.applied(log.boot, n, key);
+      }
+      if (queue.length > 0) await yieldToEvents();
+    }
+  }
+
   const ready = (async () => {
-    let replay: CaptureEvent[] = [];
-    let emptied: string[] = [];
     try {
-      const items = await cache.load();
+      const items = await cache.load((key) => key.startsWith('tx:'));
       const restored = restoreModel(items);
       if (restored.state) state = restored.state;
       for (const key of restored.orphanKeys) cache.delete(key);
       const settings = items[SETTINGS_KEY] as { paused?: unknown } | undefined;
       paused = settings?.paused === true;
-      ({ keys: emptied, events: replay } = leftoverLogs(items, wal.key));
+      const left = leftovers(items, readMarks(items[CHECKPOINT_KEY]));
+      // Earlier workers' events first (they happened first); marks of boots whose log is gone drop out.
+      for (let at = 0; at < left.events.length; at += LOAD_CHUNK) {
+        for (const event of left.events.slice(at, at + LOAD_CHUNK)) apply(event);
+        await yieldToEvents();
+      }
+      checkpoints.setMarks(left.marks);
+      checkpoints.cover(left.keys);
     } catch {
       // Storage unreadable: start empty rather than not at all; the status tells the UI.
     }
+    await drainQueue();
     loaded = true;
-    // Earlier workers' unapplied events first (they happened first), then this worker's queue. The
-    // logs are emptied in the same batch that writes what they produced.
-    for (const event of replay) apply(event);
-    for (const event of queue.splice(0)) apply(event);
-    for (const key of [...emptied, wal.key]) cache.put(key, []);
-    wal.events.length = 0;
+    checkpoints.now();
     for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
-    await cache.flush();
-    for (const key of [...emptied, wal.key]) cache.delete(key);
   })();
 
   async function whenReady<T>(fn: () => T): Promise<T> {
@@ -124,11 +140,12 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   return {
     ready,
     handle(event) {
-      if (loaded) apply(event);
+      const { key, n } = log.next();
+      cache.put(key, event);
+      if (!loaded) queue.push({ event, n, key });
       else {
-        queue.push(event);
-        wal.events.push(event);
-        cache.put(wal.key, wal.events);
+        apply(event);
+        checkpoints.applied(log.boot, n, key);
       }
     },
     snapshot: (tabId) =>
@@ -148,7 +165,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     setPreserveLog: (tabId, preserve) =>
       whenReady(() => {
         setPreserveLog(state, tabId, preserve);
-        persistTab(state, tabId, cache);
+        checkpoints.tabTouched(tabId);
         return summary(tabId);
       }),
     async setPaused(next) {
@@ -168,6 +185,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     persistence: () => cache.status(),
     async flush() {
       await ready;
+      checkpoints.now();
       await cache.flush();
     },
   };

@@ -5,9 +5,12 @@
  *   `tab:<tabId>`  one tab's bookkeeping (order, requests in flight, unpaired preflights, counts)
  *   `tx:<id>`      one listed transaction
  *   `settings`     user settings (paused)
+ *   `checkpoint`   per worker boot, the last logged event the records above include
+ *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
  */
 import { restoreModelState, type ModelState, type TabState, type Transaction, type Change } from '../core/model';
+import { CHECKPOINT_KEY } from './event-log';
 
 export const MODEL_KEY = 'model';
 export const SETTINGS_KEY = 'settings';
@@ -32,29 +35,55 @@ function meta(state: ModelState): ModelMeta {
   return rest;
 }
 
-/** Writes what one change touched. */
-export function persistChange(state: ModelState, change: Change, out: StorageWriter): void {
+/** What changed since the last checkpoint, so a checkpoint writes only that. */
+export interface Dirty {
+  /** Listed transactions written or changed: id → tab id. */
+  readonly tx: Map<string, number>;
+  readonly removedTx: Set<string>;
+  readonly tabs: Set<number>;
+}
+
+export function createDirty(): Dirty {
+  return { tx: new Map(), removedTx: new Set(), tabs: new Set() };
+}
+
+export function isClean(dirty: Dirty): boolean {
+  return dirty.tx.size === 0 && dirty.removedTx.size === 0 && dirty.tabs.size === 0;
+}
+
+export function noteChange(dirty: Dirty, change: Change): void {
   if (change.tabId === null) return;
-  out.put(MODEL_KEY, meta(state));
-  for (const id of change.removed) out.delete(txKey(id));
-  const tab = state.tabs[String(change.tabId)];
-  if (!tab || change.tabRemoved) {
-    out.delete(tabKey(change.tabId));
-    return;
+  dirty.tabs.add(change.tabId);
+  for (const id of change.removed) {
+    dirty.tx.delete(id);
+    dirty.removedTx.add(id);
   }
-  out.put(tabKey(change.tabId), bookkeeping(tab));
   for (const id of change.upserted) {
-    const tx = tab.transactions[id];
-    if (tx) out.put(txKey(id), tx);
+    dirty.removedTx.delete(id);
+    dirty.tx.set(id, change.tabId);
   }
 }
 
-/** Writes a whole tab (after a clear or a settings change that bypassed the reducer). */
-export function persistTab(state: ModelState, tabId: number, out: StorageWriter): void {
-  const tab = state.tabs[String(tabId)];
+/**
+ * Writes the model as of now: what changed since the last checkpoint, plus the meta record and the
+ * log marks, all in one batch (one atomic `set`), then forgets the dirt.
+ */
+export function writeCheckpoint(state: ModelState, dirty: Dirty, marks: Record<string, number>, out: StorageWriter): void {
   out.put(MODEL_KEY, meta(state));
-  if (!tab) out.delete(tabKey(tabId));
-  else out.put(tabKey(tabId), bookkeeping(tab));
+  for (const tabId of dirty.tabs) {
+    const tab = state.tabs[String(tabId)];
+    if (tab) out.put(tabKey(tabId), bookkeeping(tab));
+    else out.delete(tabKey(tabId));
+  }
+  for (const [id, tabId] of dirty.tx) {
+    const tx = state.tabs[String(tabId)]?.transactions[id];
+    if (tx) out.put(txKey(id), tx);
+  }
+  for (const id of dirty.removedTx) out.delete(txKey(id));
+  out.put(CHECKPOINT_KEY, { applied: { ...marks } });
+  dirty.tx.clear();
+  dirty.removedTx.clear();
+  dirty.tabs.clear();
 }
 
 function isTransaction(value: unknown): value is Transaction {

@@ -11,19 +11,22 @@
  * key is only retried if no later write has carried a newer value for it.
  */
 import type { PersistenceStatus } from '../messaging/protocol';
+import { loadInChunks } from './load-in-chunks';
 
 export type { PersistenceStatus };
 
 /** The subset of StorageArea we use; structural so tests pass a fake. */
 export interface StorageAreaLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
+  /** Chrome 130+: the keys alone (startup reads them first, see load-in-chunks.ts). */
+  getKeys?(): Promise<string[]>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
 
 export interface SessionCache {
-  /** Everything stored, read once at start-up. */
-  load(): Promise<Record<string, unknown>>;
+  /** Everything stored, read once at start-up, in chunks (load-in-chunks.ts). */
+  load(isBulky: (key: string) => boolean): Promise<Record<string, unknown>>;
   put(key: string, value: unknown): void;
   delete(key: string): void;
   /** Write pending changes now and wait until every write so far has been answered. */
@@ -94,7 +97,7 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
   }
 
   return {
-    load: () => area.get(null),
+    load: (isBulky) => loadInChunks(area, isBulky),
     put(key, value) {
       pendingRemove.delete(key);
       pendingSet.set(key, value);

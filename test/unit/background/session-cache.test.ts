@@ -39,7 +39,7 @@ describe('session cache', () => {
     first.put('tab:7', { blocked: 2 });
     await first.flush();
     const second = createSessionCache(area, { setTimer: manualTimer().setTimer });
-    expect(await second.load()).toEqual({ 'tab:7': { blocked: 2 } });
+    expect(await second.load(() => false)).toEqual({ 'tab:7': { blocked: 2 } });
   });
 
   it('keeps working in memory and says so when the quota refuses a write, then recovers', async () => {

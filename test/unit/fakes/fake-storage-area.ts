@@ -37,6 +37,11 @@ export class FakeStorageArea implements StorageAreaLike {
     for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
   }
 
+  async getKeys(): Promise<string[]> {
+    if (this.hangGets) return new Promise(() => undefined);
+    return [...this.data.keys()];
+  }
+
   async remove(keys: string | string[]): Promise<void> {
     for (const key of typeof keys === 'string' ? [keys] : keys) this.data.delete(key);
   }

@@ -1,0 +1,82 @@
+/**
+ * Decides when the model is written back (a checkpoint) and what the checkpoint covers: the dirty
+ * records since the last one, and the marks of the logged events it includes. Between checkpoints
+ * the event log alone keeps the data safe, so checkpoints can be rare and cheap for the hot path:
+ * at most every `delayMs`, sooner after `maxEvents` events.
+ */
+import type { Change, ModelState } from '../core/model';
+import type { AppliedMarks } from './event-log';
+import { createDirty, isClean, noteChange, writeCheckpoint } from './persisted-model';
+import type { SessionCache } from './session-cache';
+
+export interface CheckpointerOptions {
+  readonly cache: SessionCache;
+  readonly state: () => ModelState;
+  readonly delayMs?: number;
+  readonly maxEvents?: number;
+  readonly setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+export function createCheckpointer(options: CheckpointerOptions) {
+  const { cache } = options;
+  const delayMs = options.delayMs ?? 250;
+  const maxEvents = options.maxEvents ?? 400;
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const dirty = createDirty();
+  let marks: AppliedMarks = {};
+  let covered: string[] = [];
+  let scheduled = false;
+
+  function checkpoint(): void {
+    if (isClean(dirty) && covered.length === 0) return;
+    writeCheckpoint(options.state(), dirty, marks, cache);
+    const done = covered;
+    covered = [];
+    // Log records go only once the checkpoint that includes them is stored (if not, they stay and
+    // are replayed; the marks keep the ones it did include from being applied twice).
+    void cache.flush().then(() => {
+      if (!cache.status().degraded) for (const key of done) cache.delete(key);
+    });
+  }
+
+  function schedule(): void {
+    if (covered.length >= maxEvents) {
+      checkpoint();
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setTimer(() => {
+      scheduled = false;
+      checkpoint();
+    }, delayMs);
+  }
+
+  return {
+    /** Marks restored from the stored checkpoint (and from replayed logs). */
+    setMarks(next: AppliedMarks): void {
+      marks = { ...next };
+    },
+    /** A logged event was applied to the model: the next checkpoint includes it. */
+    applied(boot: string, n: number, key: string): void {
+      marks[boot] = Math.max(marks[boot] ?? 0, n);
+      covered.push(key);
+      schedule();
+    },
+    /** Leftover log records of earlier workers that the next checkpoint covers. */
+    cover(keys: readonly string[]): void {
+      covered.push(...keys);
+      schedule();
+    },
+    changed(change: Change): void {
+      noteChange(dirty, change);
+      schedule();
+    },
+    tabTouched(tabId: number): void {
+      dirty.tabs.add(tabId);
+      schedule();
+    },
+    /** Write now (start-up after a replay, tests, explicit flush). */
+    now: checkpoint,
+  };
+}
