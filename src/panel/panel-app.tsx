@@ -69,6 +69,13 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
       if (fromSearch && query !== '') setQuery('');
       else if (detailOpen) close();
     },
+    // The selected request if the search kept it, else the first match; then on to the list's keys.
+    onSearchEnter: () => {
+      const target = shown.find((tx) => tx.id === selectedId) ?? shown[0];
+      if (!target) return;
+      open(target.id);
+      listRef.current?.focus();
+    },
   });
 
   const save = download ?? ((name: string, text: string, type: string) => downloadText(document, name, text, type));

@@ -1,6 +1,8 @@
 /**
- * Panel-wide shortcuts: `/` focuses the search box (as in DevTools), Escape closes the detail (or
- * clears the search when typing in it). Arrow keys and Enter belong to the list itself.
+ * Panel-wide shortcuts: `/` focuses the search box (as in DevTools), Enter in the search box opens
+ * the best match (so `/`, a few letters, Enter reaches a request without the mouse), Escape closes
+ * the detail (or clears the search when typing in it). Arrow keys and Enter in the list belong to
+ * the list itself.
  */
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -12,6 +14,8 @@ function isEditable(target: EventTarget | null): boolean {
 export interface PanelKeys {
   readonly focusSearch: () => void;
   readonly onEscape: (fromSearch: boolean) => void;
+  /** Enter pressed in the search box. */
+  readonly onSearchEnter: () => void;
   readonly searchEl: () => HTMLInputElement | null;
 }
 
@@ -26,6 +30,9 @@ export function usePanelKeys(doc: Document, keys: PanelKeys): void {
       if (e.key === '/' && !isEditable(e.target)) {
         e.preventDefault();
         keys.focusSearch();
+      } else if (e.key === 'Enter' && e.target === keys.searchEl()) {
+        e.preventDefault();
+        keys.onSearchEnter();
       } else if (e.key === 'Escape') {
         const fromSearch = e.target === keys.searchEl();
         if (isEditable(e.target) && !fromSearch) return; // Escape in an editor stays there

@@ -82,7 +82,8 @@ export function PopupApp({ client, tabId }: PopupAppProps) {
         ) : (
           <>
             <CountTiles summary={data.summary} />
-            <div class="scroll">
+            {/* Focusable so the list scrolls from the keyboard too (a popup has no other scroll owner). */}
+            <div class="scroll" tabIndex={0} role="region" aria-label="Blocked requests and warnings of this tab">
               <Notes data={data} connected={connected} actionError={actionError} />
               <TabGroups data={data} />
             </div>

@@ -15,8 +15,13 @@ export const ROW_STATE_LABEL: Readonly<Record<RowState, string>> = {
   pending: 'Pending',
 };
 
+/**
+ * Allowed, with at least one warning finding: the rows drawn with the warning icon, and what the
+ * tab summary, the popup and the badge count as warnings (core/model/tab-log.ts). A blocked request
+ * with a warning finding is blocked, not a warning, so the "Warnings N" filter equals the popup's N.
+ */
 export function hasWarning(tx: Transaction): boolean {
-  return tx.verdict !== null && tx.verdict.findings.some((f) => f.severity === 'warning');
+  return tx.verdict?.outcome === 'allowed' && tx.verdict.findings.some((f) => f.severity === 'warning');
 }
 
 export function rowState(tx: Transaction): RowState {

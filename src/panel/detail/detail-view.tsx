@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { explain, guessStack, type StackId } from '../../core/advice';
 import { toObserved, type Transaction } from '../../core/model';
 import { Tabs, tabPanelProps } from '../../ui/components/tabs';
+import { rowState } from '../../ui/row-state';
 import { WhatIfView } from '../what-if/what-if-view';
 import { CopyActions } from './copy-actions';
 import { FindingsList } from './findings-list';
@@ -15,6 +16,7 @@ import { Headline } from './headline';
 import { KeyHeadersView } from './key-headers-view';
 import { OriginTable } from './origin-table';
 import { PreflightWhy } from './preflight-why';
+import { statusFixText } from './root-cause-text';
 import { TimelineView } from './timeline-view';
 
 type DetailTab = 'explanation' | 'headers' | 'what-if';
@@ -46,6 +48,10 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
     [verdict, observed, stack],
   );
   const corsApplies = verdict !== null && verdict.outcome !== 'not-cors';
+  // A request shown as "Warning" is explained by its findings: put them under the headline, not
+  // below the fix and the server snippet where nobody scrolls.
+  const warningFirst = rowState(tx) === 'warning';
+  const findings = explanation ? <FindingsList findings={explanation.findings} /> : null;
 
   return (
     <section class="cl-detail" aria-label="Request detail">
@@ -61,6 +67,7 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
         {tab === 'explanation' ? (
           <>
             <Headline tx={tx} verdict={verdict} explanation={explanation} />
+            {warningFirst ? findings : null}
             {verdict?.origins && corsApplies ? (
               <OriginTable origins={verdict.origins} allowOriginIsCulprit={verdict.header === 'access-control-allow-origin'} />
             ) : null}
@@ -68,9 +75,12 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
             {verdict && corsApplies ? <PreflightWhy preflight={verdict.preflight} /> : null}
             <KeyHeadersView tx={tx} verdict={verdict} onShowAll={() => setTab('headers')} />
             {explanation && corsApplies ? (
-              <FixSection explanation={explanation} stack={explanation.stack} detected={detected} onPickStack={onPickStack} blocked={verdict?.outcome === 'blocked'} />
+              <FixSection
+                explanation={explanation} stack={explanation.stack} detected={detected} onPickStack={onPickStack}
+                blocked={verdict?.outcome === 'blocked'} statusFix={verdict?.outcome === 'blocked' ? statusFixText(verdict) : null}
+              />
             ) : null}
-            {explanation ? <FindingsList findings={explanation.findings} /> : null}
+            {warningFirst ? null : findings}
           </>
         ) : null}
         {/* The Explanation tab opens with the verdict as its h2; the other tabs get a hidden one (heading order). */}

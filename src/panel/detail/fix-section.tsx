@@ -14,6 +14,8 @@ export interface FixSectionProps {
   readonly onPickStack: (stack: StackId) => void;
   /** The request failed: the headers are a fix, not a description of what already works. */
   readonly blocked: boolean;
+  /** What to fix before any header (a preflight answered 401, a 502 without CORS headers), or null. */
+  readonly statusFix?: string | null;
 }
 
 const PLACE_TITLE: Readonly<Record<HeaderPlace, string>> = {
@@ -29,16 +31,17 @@ function groupByPlace(explanation: Explanation): [HeaderPlace, Explanation['requ
     .filter(([, list]) => list.length > 0);
 }
 
-export function FixSection({ explanation, stack, detected, onPickStack, blocked }: FixSectionProps) {
+export function FixSection({ explanation, stack, detected, onPickStack, blocked, statusFix = null }: FixSectionProps) {
   const snippet = explanation.snippets.find((s) => s.stack === stack) ?? explanation.snippets[0] ?? null;
   const groups = groupByPlace(explanation);
   const headerText = (): string => explanation.requiredHeaders.map((h) => `${h.name}: ${h.value}`).join('\n');
   return (
     <section class="cl-section" aria-labelledby="cl-fix-title">
       <h3 id="cl-fix-title">{blocked ? 'Fix' : 'Server configuration'}</h3>
+      {statusFix === null ? null : <p class="cl-fix-first" data-testid="status-fix"><strong>First:</strong> {statusFix}</p>}
       {groups.length === 0 ? <p>No response header change is needed for this request.</p> : (
         <>
-          <p>{blocked ? 'The server must send:' : 'The request passes; keep sending:'}</p>
+          <p>{blocked ? (statusFix === null ? 'The server must send:' : 'And the server must send:') : 'The request passes; keep sending:'}</p>
           {groups.map(([place, list]) => (
             <div key={place} class="cl-required">
               <h4>{PLACE_TITLE[place]}</h4>
@@ -67,6 +70,9 @@ export function FixSection({ explanation, stack, detected, onPickStack, blocked 
             <span class="cl-muted">
               {' '}Detected: {STACKS.find((s) => s.id === detected.stack)?.name ?? detected.stack} (from <span class="cl-mono cl-value">{detected.evidence}</span>)
             </span>
+          ) : stack === null ? (
+            // Nothing chosen, nothing detected: say the first stack is only an example.
+            <span class="cl-muted"> The response does not say which server it came from: pick yours.</span>
           ) : null}
           <pre class="cl-code" aria-label={`${snippet.name} configuration`}><code>{snippet.code}</code></pre>
           <CopyButton label="Copy snippet" text={() => snippet.code} />

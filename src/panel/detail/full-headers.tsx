@@ -41,7 +41,10 @@ export function FullHeaders({ tx, culprit }: { readonly tx: Transaction; readonl
                   const marked = culprit !== null && h.name.toLowerCase() === culprit;
                   return (
                     <tr key={`${h.name}-${i}`} class={marked ? 'cl-culprit' : undefined}>
-                      <th scope="row" class="cl-mono">{h.name}</th>
+                      <th scope="row" class="cl-mono">
+                        {marked ? <span class="cl-culprit-mark">Culprit: </span> : null}
+                        {h.name}
+                      </th>
                       <td><LongValue value={h.value} /></td>
                     </tr>
                   );

@@ -32,6 +32,11 @@ function lower(name: string): string {
   return name.toLowerCase();
 }
 
+/** `access-control-allow-origin` → `Access-Control-Allow-Origin`: a header that was not sent reads like the ones that were. */
+export function displayHeaderName(lowercased: string): string {
+  return lowercased.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+}
+
 function row(h: Header, culprit = false, expected: string | null = null, note: string | null = null): KeyHeaderRow {
   return { name: h.name, value: h.value, culprit, expected, note };
 }
@@ -55,7 +60,7 @@ function responseRows(headers: readonly Header[], verdict: Verdict | null, faile
     .filter((h) => lower(h.name).startsWith(RESPONSE_PREFIX) || RESPONSE_EXTRA.includes(lower(h.name)))
     .map((h) => (culprit !== null && lower(h.name) === culprit ? row(h, true, verdict?.expected ?? null) : row(h)));
   if (culprit !== null && !rows.some((r) => r.culprit)) {
-    rows.unshift({ name: culprit, value: null, culprit: true, expected: verdict?.expected ?? null, note: null });
+    rows.unshift({ name: displayHeaderName(culprit), value: null, culprit: true, expected: verdict?.expected ?? null, note: null });
   }
   return rows;
 }

@@ -81,6 +81,8 @@ export function OriginTable({ origins, allowOriginIsCulprit }: OriginTableProps)
             const p = row.parts;
             const whole = row.marks.includes('whole');
             const mark = (c: OriginComponent): boolean => whole || row.marks.includes(c);
+            // A culprit ACAO whose parts all match (`*` with credentials, `null`): the value itself is wrong.
+            const wholeValueIsCulprit = row.kind === 'allow-origin' && allowOriginIsCulprit && row.marks.length === 0;
             const tone = row.kind === 'target' ? 'cross' : 'diff';
             return (
               <tr key={row.kind} data-row={row.kind}>
@@ -92,7 +94,10 @@ export function OriginTable({ origins, allowOriginIsCulprit }: OriginTableProps)
                     <Cell text={p.scheme ?? '—'} marked={p.scheme !== null && mark('scheme')} note={row.markNote} tone={tone} />
                     <Cell text={p.host ?? '—'} marked={p.host !== null && mark('host')} note={row.markNote} tone={tone} />
                     <Cell text={port(p)} marked={p.port !== null && mark('port')} note={row.markNote} tone={tone} />
-                    <Cell text={p.raw} marked={mark('path')} note={row.marks.includes('path') ? 'has a path or a trailing slash; an origin never does' : row.markNote} tone={tone} />
+                    <Cell
+                      text={p.raw} marked={mark('path') || wholeValueIsCulprit} tone={tone}
+                      note={row.marks.includes('path') ? 'has a path or a trailing slash; an origin never does' : wholeValueIsCulprit ? 'the value the check rejected' : row.markNote}
+                    />
                   </>
                 )}
               </tr>

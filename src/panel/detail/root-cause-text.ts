@@ -1,5 +1,5 @@
 /** The "not really CORS" callout that opens the headline (reference §10): what to fix first. Pure. */
-import type { RootCause } from '../../core';
+import type { RootCause, Verdict } from '../../core';
 
 export function rootCauseHeadline(cause: RootCause): string {
   switch (cause.kind) {
@@ -18,4 +18,23 @@ export function rootCauseHeadline(cause: RootCause): string {
     case 'invalid-redirect':
       return `Not CORS: the server redirected to an invalid URL (${cause.location}).`;
   }
+}
+
+/**
+ * The first line of the Fix when a status, not a header, failed the check (reference §4.2: a
+ * preflight must answer 2xx; §10: an error response without CORS headers). Headers alone cannot
+ * fix these, so the Fix must not open with a list the server "already sends". Pure.
+ */
+export function statusFixText(verdict: Verdict): string | null {
+  const cause = verdict.rootCause;
+  if (cause?.kind === 'preflight-rejected') {
+    return `Answer the preflight (OPTIONS) with a 2xx status (204 No Content) before any authentication runs: it answered ${cause.status}.`;
+  }
+  if (cause?.kind === 'http-error-without-cors') {
+    return cause.stage === 'preflight'
+      ? `Answer the preflight (OPTIONS) with a 2xx status (204 No Content) and the CORS headers: it answered ${cause.status} without them.`
+      : `Fix the ${cause.status} error, and send the CORS headers on error responses too, so the page can at least read the error.`;
+  }
+  if (verdict.corsError === 'PreflightInvalidStatus') return 'Answer the preflight (OPTIONS) with a 2xx status (204 No Content).';
+  return null;
 }
