@@ -92,16 +92,22 @@ const DETAIL_CASES: readonly DetailCase[] = [
     culprit: 'Access-Control-Allow-Origin', fix: ['Access-Control-Allow-Origin: {PAGE}'], statusFix: /Fix the 502/,
   },
   {
-    id: 'redir-cross-origin-null', warning: true,
+    id: 'redir-cross-origin-null',
     headline: ['Allowed by Access-Control-Allow-Origin: null'],
     marks: CROSS, steps: ['ok', 'ok'], conclusion: null, timelineText: ['302 → {B}/s/redir-cross-origin-null/next'],
     fix: [/^Access-Control-Allow-Origin: /],
   },
   {
-    id: 'cache-max-age-600', last: true, dark: true, warning: true,
+    id: 'cache-max-age-600', last: true, dark: true,
     headline: ['Allowed by Access-Control-Allow-Origin: {PAGE}', 'covered this request'],
     marks: CROSS, steps: ['cached', 'ok'], conclusion: null, timelineText: ['from preflight cache', 'The cache entry expires at'],
     fix: ['Access-Control-Allow-Origin: {PAGE}', 'Access-Control-Allow-Methods: PUT'], fixNever: [TRANSPORT_HEADERS],
+  },
+  {
+    id: 'cred-ok', warning: true,
+    headline: ['Allowed by Access-Control-Allow-Origin: {PAGE}'],
+    marks: CROSS, steps: ['ok'], conclusion: null,
+    fix: ['Access-Control-Allow-Origin: {PAGE}', 'Access-Control-Allow-Credentials: true'], findings: ['with credentials'],
   },
   {
     id: 'simple-post-blocked',

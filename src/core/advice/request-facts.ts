@@ -81,7 +81,9 @@ export function corsNeeds(verdict: Verdict, tx: ObservedTransaction): CorsNeeds 
     headerValue(hopPreflight?.request.headers, 'origin') ??
     headerValue(requestHeadersOfHop(tx, hop), 'origin') ??
     tx.initiator;
-  const credentials = verdict.credentials === 'include';
+  // Unknown mode, but the server already allows credentials: keep that in the advice, the page may rely on it.
+  const credentials = verdict.credentials === 'include' ||
+    (verdict.credentials === 'unknown' && headerValue(tx.response?.headers, 'access-control-allow-credentials') === 'true');
   const method = headerValue(preflight?.request.headers, 'access-control-request-method') ?? normalizeMethod(tx.request.method);
   const observedAcrh = headerValue(preflight?.request.headers, 'access-control-request-headers');
   const requestHeaders = splitList(observedAcrh ?? verdict.preflight.requestHeaders).map((h) => h.toLowerCase());
@@ -90,7 +92,10 @@ export function corsNeeds(verdict: Verdict, tx: ObservedTransaction): CorsNeeds 
     .flatMap((f) => f.subjects ?? []);
   return {
     originSent,
-    allowOrigin: allowOriginFor(originSent, credentials),
+    // A request that passed with `*` keeps `*`: advising an exact origin (and Vary) would be change for its own sake.
+    allowOrigin: verdict.outcome === 'allowed' && !credentials && headerValue(tx.response?.headers, 'access-control-allow-origin') === '*'
+      ? '*'
+      : allowOriginFor(originSent, credentials),
     credentials,
     method,
     methodNeedsAllow: !SAFELISTED_METHODS.includes(method),

@@ -136,7 +136,7 @@ function responseSet(needs: CorsNeeds): RequiredHeader[] {
     set.push({
       name: 'Access-Control-Expose-Headers',
       value: needs.exposeHeaders.join(', '),
-      why: 'Your script reads these response headers; without this line they are hidden from JavaScript.',
+      why: 'The response carries these headers, but JavaScript cannot read them (headers.get() returns null) unless they are listed here. Add the ones your script needs.',
       appliesTo: 'response',
     });
   }

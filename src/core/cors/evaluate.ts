@@ -11,7 +11,7 @@ import { parseOrigin } from '../origin/parse-origin';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
-import { HeaderIndex } from './header-index';
+import { headerIndexOf, withHeaderScope } from './header-index';
 import { NO_PREFLIGHT } from './hop-preflight';
 import { walkRules } from './hop-rules';
 import type { WalkContext, WalkResult } from './hop-rules';
@@ -86,26 +86,35 @@ function sameRuleOutcome(a: WalkResult, b: WalkResult): boolean {
  * otherwise assume fetch's default, not include).
  */
 function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
-  const withCredentials = walkRules(ctx, true);
   const without = walkRules(ctx, false);
+  // No check read the mode: the walk with credentials would decide exactly the same, step by step.
+  if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
+  const withCredentials = walkRules(ctx, true);
   if (sameRuleOutcome(withCredentials, without)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
   const blocks = (w: WalkResult): boolean => w.failure !== null;
   let include = false;
   if (seen.netError === ERR_FAILED) include = blocks(withCredentials) && !blocks(without);
   else if (seen.deliveredOk) include = !blocks(withCredentials) && blocks(without);
+  const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
   const finding: Finding = {
     code: 'credentials-inferred',
     severity: 'info',
     message: include
-      ? 'The capture does not show the credentials mode; the outcome only fits credentials: include, so that is assumed.'
-      : "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
+      ? "Sent with credentials: 'include' (deduced: only that mode explains why the browser blocked it)."
+      : deduced
+        ? "Sent without credentials (deduced from how the browser ended it). With credentials: 'include' this response would be blocked: the server would also have to send Access-Control-Allow-Credentials: true and the exact origin."
+        : "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
     subjects: [include ? 'include' : 'same-origin'],
   };
   return { walk: include ? withCredentials : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
 }
 
 export function evaluate(tx: ObservedTransaction): Verdict {
-  const requestHeaders = new HeaderIndex(tx.request.headers);
+  return withHeaderScope(() => evaluateInScope(tx));
+}
+
+function evaluateInScope(tx: ObservedTransaction): Verdict {
+  const requestHeaders = headerIndexOf(tx.request.headers);
   const mode = inferMode(tx, requestHeaders, normalizeMethod(tx.request.method));
   const seen = observe(tx);
   const early = notCorsReason(tx, mode) ?? (seen.netError === ERR_CACHE_MISS && !tx.response ? CACHE_PROBE : null);

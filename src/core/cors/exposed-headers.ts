@@ -13,6 +13,19 @@ export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
 
 const NEVER_EXPOSED: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
 
+/**
+ * Headers about the connection, the server or browser policy, which page script has no use for:
+ * flagging them as "not readable" would be noise on nearly every response.
+ */
+const INFRASTRUCTURE: ReadonlySet<string> = new Set([
+  'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection', 'date', 'server',
+  'vary', 'via', 'alt-svc', 'age', 'content-encoding', 'x-powered-by', 'strict-transport-security', 'report-to',
+  'reporting-endpoints', 'nel', 'timing-allow-origin', 'cross-origin-resource-policy', 'cross-origin-opener-policy',
+  'cross-origin-embedder-policy', 'x-content-type-options', 'content-security-policy',
+  'content-security-policy-report-only', 'permissions-policy', 'referrer-policy', 'x-frame-options', 'x-xss-protection',
+  'origin-agent-cluster', 'server-timing', 'accept-ch',
+]);
+
 export interface ExposedHeaders {
   /** `*` applied: every header but Set-Cookie is readable. */
   readonly all: boolean;
@@ -37,14 +50,14 @@ export function isExposed(name: string, exposed: ExposedHeaders): boolean {
 
 /**
  * Response headers present that `headers.get()` will not return, sorted. Set-Cookie (never readable,
- * even same-origin) and the Access-Control-* headers (protocol plumbing) are left out: listing them
- * would drown the names a developer actually tries to read.
+ * even same-origin), the Access-Control-* headers (protocol plumbing) and connection or policy
+ * headers are left out: listing them would drown the names a developer actually tries to read.
  */
 export function unexposedHeaderNames(response: HeaderIndex, include: boolean): string[] {
   const exposed = parseExposeHeaders(response.get(ACEH), include);
   const hidden: string[] = [];
   for (const name of response.names()) {
-    if (NEVER_EXPOSED.has(name) || name.startsWith('access-control-')) continue;
+    if (NEVER_EXPOSED.has(name) || INFRASTRUCTURE.has(name) || name.startsWith('access-control-')) continue;
     if (!isExposed(name, exposed)) hidden.push(name);
   }
   return hidden.sort();

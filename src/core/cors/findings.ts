@@ -3,8 +3,8 @@
  * whatever its outcome (reference §4.4, §4.7, §6, §10). Messages are plain text, data, never markup.
  */
 import type { Finding, Outcome } from '../types';
-import { parseMaxAge } from '../preflight-cache/index';
-import { ACAC, ACAO, ACMA, HeaderIndex } from './header-index';
+import { parseMaxAge, type MaxAge } from '../preflight-cache/index';
+import { ACAC, ACAO, ACMA, headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
 import { parseTokenList } from './http-syntax';
 import type { PassedPreflight, WalkResult } from './hop-rules';
@@ -24,24 +24,28 @@ function maxAgeFinding(passed: PassedPreflight): Finding {
   const raw = passed.response.get(ACMA);
   const maxAge = parseMaxAge(raw);
   const expiresAt = passed.completedAt === null ? null : passed.completedAt + maxAge.seconds * 1000;
-  const how: Record<typeof maxAge.source, string> = {
-    default: 'no Access-Control-Max-Age, so the default 5 s',
-    parsed: `Access-Control-Max-Age ${raw ?? ''}`,
-    capped: `Access-Control-Max-Age ${raw ?? ''} capped to Chromium's 7200 s`,
-    negative: `a negative Access-Control-Max-Age ${raw ?? ''}: the entry is not reused`,
-    invalid: `Access-Control-Max-Age '${raw ?? ''}' does not parse, so the default 5 s`,
-  };
   return {
     code: 'preflight-cache',
     severity: 'info',
-    message: `Chromium caches this preflight for ${maxAge.seconds} s (${how[maxAge.source]}).`,
+    message: `Chromium caches this preflight for ${maxAge.seconds} s (${maxAgeWords(maxAge.source, raw ?? '')}).`,
     maxAgeSeconds: maxAge.seconds,
     expiresAt,
   };
 }
 
+/** How the max-age came about, in words (only the one needed is built: this runs per preflighted request). */
+function maxAgeWords(source: MaxAge['source'], raw: string): string {
+  switch (source) {
+    case 'default': return 'no Access-Control-Max-Age, so the default 5 s';
+    case 'parsed': return `Access-Control-Max-Age ${raw}`;
+    case 'capped': return `Access-Control-Max-Age ${raw} capped to Chromium's 7200 s`;
+    case 'negative': return `a negative Access-Control-Max-Age ${raw}: the entry is not reused`;
+    case 'invalid': return `Access-Control-Max-Age '${raw}' does not parse, so the default 5 s`;
+  }
+}
+
 function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][number]['record']): Finding {
-  const response = record?.response ? new HeaderIndex(record.response.headers) : null;
+  const response = record?.response ? headerIndexOf(record.response.headers) : null;
   const maxAge = response === null ? null : parseMaxAge(response.get(ACMA));
   const completedAt = record?.completedAt ?? null;
   const where = hop === 0 ? 'this request' : `the request after redirect ${hop}`;
@@ -90,21 +94,33 @@ function varyCoversOrigin(response: HeaderIndex): boolean {
   return tokens.includes('origin') || tokens.includes('*');
 }
 
+/** Whether a shared cache (CDN, proxy) may store the response: public, s-maxage or a positive max-age. */
+function isSharedCacheable(cacheControl: string | null): boolean {
+  if (cacheControl === null) return false;
+  const directives = cacheControl.toLowerCase();
+  if (/(^|[\s,])(no-store|private)([\s,=]|$)/.test(directives)) return false;
+  return /(^|[\s,])(public|s-maxage=\d+)/.test(directives) || /(^|[\s,])max-age=[1-9]/.test(directives);
+}
+
 /** Findings about the final response: reflected origins, headers script cannot read. */
 function finalResponseFindings(input: FindingsInput): Finding[] {
   const { route, walk } = input;
   const lastHop = route.hops[route.hops.length - 1];
   const finalResponse = route.finalResponse;
   if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return [];
-  const response = walk.finalResponse ?? new HeaderIndex(finalResponse.headers);
+  const response = walk.finalResponse ?? headerIndexOf(finalResponse.headers);
   const allowOrigin = response.get(ACAO);
   const findings: Finding[] = [];
   if (allowOrigin !== null && allowOrigin !== '*' && allowOrigin === lastHop.originSent) {
     if (!varyCoversOrigin(response)) {
+      // Only a risk where a shared cache may keep the response; otherwise worth knowing, not a warning.
+      const cacheable = isSharedCacheable(response.get('cache-control'));
       findings.push({
         code: 'reflected-origin-without-vary',
-        severity: 'warning',
-        message: `Access-Control-Allow-Origin names this origin but Vary does not include Origin: a cache or CDN can hand this response to another origin, which will then be blocked. Add Vary: Origin.`,
+        severity: cacheable ? 'warning' : 'info',
+        message: cacheable
+          ? 'Access-Control-Allow-Origin names this origin, the response may be cached, and Vary does not include Origin: a cache or CDN can hand this response to another origin, which will then be blocked.'
+          : 'Access-Control-Allow-Origin names this origin and Vary does not include Origin. Harmless while nothing caches the response; if the server echoes the request\'s Origin and a cache or CDN is added, other origins may get this answer.',
         subjects: ['vary', 'access-control-allow-origin'],
       });
     }

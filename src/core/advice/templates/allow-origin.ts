@@ -87,7 +87,10 @@ function twin(preflight: boolean): Record<AllowOriginError, ErrorTemplate> {
         `${shown(acaoValue(ctx))} cannot be read as one; a missing "https://" is the usual cause.`,
     },
     AllowOriginMismatch: {
-      title: (ctx) => `${subject} ${shown(acaoValue(ctx))} does not match the page origin ${expectedOrigin(ctx)}`,
+      title: (ctx) =>
+        expectedOrigin(ctx) === 'null'
+          ? `${subject} ${shown(acaoValue(ctx))} does not match the Origin the browser sent: null (the request was redirected to another origin)`
+          : `${subject} ${shown(acaoValue(ctx))} does not match the page origin ${expectedOrigin(ctx)}`,
       body: (ctx) => {
         const actual = acaoValue(ctx) ?? '';
         return `The browser compares Access-Control-Allow-Origin with the Origin it sent, character for character. ` +
