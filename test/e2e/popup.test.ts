@@ -102,11 +102,11 @@ describe('the popup page for a lab tab', () => {
 
   it('Pause stops capturing and shows "off" on the badge; Resume captures again', async () => {
     const blocked = blockedByChromium.length;
-    const pause = popup.getByRole('button', { name: 'Pause capture' });
+    const pause = popup.getByRole('button', { name: /^(Pause|Resume) capture$/ });
     const before = await snapshotSummary(session.extensionPage, tabId);
     await pause.click();
     try {
-      await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => pause.textContent()).toBe('Resume capture');
       await expect.poll(() => badgeText(session.extensionPage, tabId)).toBe('off');
       await saveScreenshot(popup, 'popup-paused');
       expect(await fire('acao-missing')).toBe(true);
@@ -114,9 +114,9 @@ describe('the popup page for a lab tab', () => {
       expect((await snapshotSummary(session.extensionPage, tabId)).total).toBe(before.total);
       expect((await tileCounts(popup))[0]).toBe(String(blocked));
     } finally {
-      if ((await pause.getAttribute('aria-pressed')) === 'true') await pause.click();
+      if ((await pause.textContent()) === 'Resume capture') await pause.click();
     }
-    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => pause.textContent()).toBe('Pause capture');
     await expect.poll(() => badgeText(session.extensionPage, tabId)).toBe(String(blocked));
 
     expect(await fire('acao-missing')).toBe(true);

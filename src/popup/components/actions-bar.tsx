@@ -1,6 +1,7 @@
 /**
- * The popup's three actions and the pointer to DevTools. Pause is a toggle (aria-pressed) whose name
- * stays "Pause capture", as ARIA asks of toggle buttons; the pressed look and the note say it is on.
+ * The popup's three actions and the pointer to DevTools. The pause button names the action it will
+ * take ("Pause capture" / "Resume capture"): a developer glancing at it must not have to decode a
+ * pressed state. (Not aria-pressed: a toggle's name must not change; an action button's may.)
  */
 interface ActionsProps {
   /** false while loading, on a page CORS Lens cannot see, or with nothing to clear. */
@@ -22,13 +23,12 @@ export function ActionsBar(props: ActionsProps) {
       <div class="actions__row">
         <button
           type="button"
-          class="button button--toggle"
-          aria-pressed={paused === true}
+          class={paused ? 'button button--toggle button--active' : 'button button--toggle'}
           disabled={paused === null || busy}
           title={paused ? 'Capture is paused on every tab; press to resume' : 'Stop recording requests on every tab'}
           onClick={props.onTogglePause}
         >
-          Pause capture
+          {paused ? 'Resume capture' : 'Pause capture'}
         </button>
         <button type="button" class="button" disabled={!canClear || busy} onClick={props.onClear}>
           Clear this tab

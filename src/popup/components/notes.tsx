@@ -17,7 +17,7 @@ export function Notes({ data, connected, actionError }: NotesProps) {
     <>
       {paused && (
         <p class="note note--paused" role="status">
-          Capture is paused on every tab: new requests are not recorded. Press “Pause capture” again to resume.
+          Capture is paused on every tab: new requests are not recorded. Press “Resume capture” to record again.
         </p>
       )}
       {!connected && <p class="note" role="status">Reconnecting to CORS Lens… the numbers may be out of date.</p>}

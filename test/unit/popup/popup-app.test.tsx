@@ -104,16 +104,14 @@ describe('PopupApp', () => {
   it('pauses and resumes capture, and shows clearly that it is paused', async () => {
     const client = new FakeClient(1, []);
     await open(client);
-    const pause = screen.getByRole('button', { name: /Pause capture/ });
-    expect(pause.getAttribute('aria-pressed')).toBe('false');
-    fireEvent.click(pause);
-    await waitFor(() => expect(pause.getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause capture' }));
+    const resume = await screen.findByRole('button', { name: 'Resume capture' });
     expect(client.calls).toContain('paused true');
     expect(screen.getByText('Capture paused')).toBeTruthy();
     expect(screen.getByText(/new requests are not recorded/)).toBeTruthy();
-    await waitFor(() => expect((pause as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(pause);
-    await waitFor(() => expect(pause.getAttribute('aria-pressed')).toBe('false'));
+    await waitFor(() => expect((resume as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(resume);
+    await screen.findByRole('button', { name: 'Pause capture' });
     expect(client.calls).toContain('paused false');
     expect(screen.queryByText('Capture paused')).toBeNull();
   });
