@@ -100,7 +100,7 @@ const DETAIL_CASES: readonly DetailCase[] = [
   {
     id: 'cache-max-age-600', last: true, dark: true,
     headline: ['Allowed by Access-Control-Allow-Origin: {PAGE}', 'covered this request'],
-    marks: CROSS, steps: ['cached', 'ok'], conclusion: null, timelineText: ['from preflight cache', 'The cache entry expires at'],
+    marks: CROSS, steps: ['cached', 'ok'], conclusion: null, timelineText: ["Chromium's preflight cache answered", 'The cache entry expires at'],
     fix: ['Access-Control-Allow-Origin: {PAGE}', 'Access-Control-Allow-Methods: PUT'], fixNever: [TRANSPORT_HEADERS],
   },
   {

@@ -36,7 +36,7 @@ function preflightStep(p: TransactionPreflight, key: string, label: string, fail
     const by = p.coveredBy;
     const expiry = by === null ? '' : ` The cache entry expires at ${formatClock(by.expiresAt)} (${formatRelative(by.expiresAt, now)}).`;
     return {
-      key, label, method: 'OPTIONS', url: p.url, status: 'from preflight cache', duration: '', tone: 'cached',
+      key, label, method: 'OPTIONS', url: p.url, status: '', duration: '', tone: 'cached',
       note: `Not sent: Chromium's preflight cache answered with the result of an earlier preflight.${expiry}`,
       coveredById: by?.transactionId ?? null,
     };

@@ -105,7 +105,7 @@ describe('timeline', () => {
       response: { status: 200, headers: [h('Access-Control-Allow-Origin', PAGE)] },
     });
     const { detail } = openDetail([first, second], 1);
-    expect(detail.textContent).toContain('from preflight cache');
+    expect(detail.textContent).toContain("Chromium's preflight cache answered");
     expect(detail.textContent).toContain('(in 90 s)');
     fireEvent.click(within(detail).getByRole('button', { name: 'Show the preflight that created the cache entry' }));
     const selected = screen.getAllByRole('option').find((r) => r.getAttribute('aria-selected') === 'true');

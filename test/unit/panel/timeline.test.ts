@@ -26,7 +26,7 @@ describe('buildTimeline', () => {
     });
     const [cached] = buildTimeline(tx, NOW).steps;
     expect(cached?.tone).toBe('cached');
-    expect(cached?.status).toBe('from preflight cache');
+    expect(cached?.status).toBe('');
     expect(cached?.coveredById).toBe('r1');
     expect(cached?.note).toContain('(in 4 min)');
     expect(buildTimeline(tx, NOW).conclusion).toBeNull();
