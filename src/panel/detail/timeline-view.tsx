@@ -26,7 +26,7 @@ export function TimelineView({ tx, now, isListed, onShow }: TimelineViewProps) {
             <span class="cl-step-tone">({TONE_WORD[step.tone]})</span>
             <span class="cl-mono">{step.method}</span>
             <span class="cl-mono cl-value cl-step-url">{step.url}</span>
-            {step.status !== "" && <span class="cl-step-status cl-value">{step.status}</span>}
+            {step.status === '' ? null : <span class="cl-step-status cl-value">{step.status}</span>}
             {step.duration === '' ? null : <span class="cl-muted">{step.duration}</span>}
             {step.note === null ? null : <p class="cl-step-note">{step.note}</p>}
             {step.coveredById !== null && isListed(step.coveredById) ? (
