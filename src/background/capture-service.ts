@@ -16,6 +16,8 @@ import type { PersistenceStatus, TabSnapshot, TabSummary } from '../messaging/pr
 import { badgeFor, type BadgeState } from './badge';
 import { createSessionCache, type StorageAreaLike } from './session-cache';
 import { restoreModel, SETTINGS_KEY } from './persisted-model';
+import { CACHE_PREFIX } from './stored-preflight-cache';
+import { packEvent } from './event-codec';
 import { CHECKPOINT_KEY, createEventLog, leftovers, readMarks } from './event-log';
 import { createCheckpointer } from './checkpointer';
 import { LOAD_CHUNK, yieldToEvents } from './load-in-chunks';
@@ -96,44 +98,76 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     afterChange(change, event.kind === 'navigation' || (event.kind === 'before-request' && event.resourceType === 'main_frame'));
   }
 
-  /** Applies queued events in slices, yielding between them, until the queue stays empty. */
-  async function drainQueue(): Promise<void> {
+  /**
+   * Events wait here and are applied in webRequest time order. A (re)started worker gets the
+   * backlog of requests in flight out of order across event kinds (measured: a response before its
+   * request's start), and the model cannot pair what comes in the wrong order. They are already
+   * logged, so waiting costs no safety: at start-up the whole backlog is sorted; afterwards events
+   * are applied in batches every REORDER_MS, sorted within the batch.
+   */
+  const REORDER_MS = 30;
+  let drainScheduled = false;
+
+  function takeSorted(count: number): typeof queue {
+    queue.sort((a, b) => a.event.at - b.event.at || a.n - b.n);
+    return queue.splice(0, count);
+  }
+
+  function applyQueued(items: typeof queue): void {
+    for (const { event, n, key } of items) {
+      apply(event);
+      if (n > 0) checkpoints.applied(log.boot, n, key);
+    }
+  }
+
+  /** Start-up: applies the backlog in sorted slices, yielding between them, until it stays empty. */
+  async function drainBacklog(): Promise<void> {
     while (queue.length > 0) {
-      for (const { event, n, key } of queue.splice(0, LOAD_CHUNK)) {
-        apply(event);
-        checkpoints.applied(log.boot, n, key);
-      }
+      applyQueued(takeSorted(LOAD_CHUNK));
       if (queue.length > 0) await yieldToEvents();
     }
   }
 
+  function drainNow(): void {
+    drainScheduled = false;
+    if (loaded) applyQueued(takeSorted(queue.length));
+  }
+
+  function scheduleDrain(): void {
+    if (drainScheduled) return;
+    drainScheduled = true;
+    (deps.setTimer ?? setTimeout)(drainNow, REORDER_MS);
+  }
+
   const ready = (async () => {
     try {
-      const items = await cache.load((key) => key.startsWith('tx:'));
-      const restored = restoreModel(items);
+      const items = await cache.load((key) => key.startsWith('tx:') || key.startsWith(CACHE_PREFIX));
+      const restored = restoreModel(items, deps.evaluate);
       if (restored.state) state = restored.state;
+      checkpoints.setWrittenCache(restored.writtenCache);
       for (const key of restored.orphanKeys) cache.delete(key);
       const settings = items[SETTINGS_KEY] as { paused?: unknown } | undefined;
       paused = settings?.paused === true;
       const left = leftovers(items, readMarks(items[CHECKPOINT_KEY]));
-      // Earlier workers' events first (they happened first); marks of boots whose log is gone drop out.
-      for (let at = 0; at < left.events.length; at += LOAD_CHUNK) {
-        for (const event of left.events.slice(at, at + LOAD_CHUNK)) apply(event);
-        await yieldToEvents();
-      }
+      // Earlier workers' unapplied events join this worker's backlog, sorted by time with it; their
+      // records are covered by the next checkpoint (n = 0: no mark of this boot). Marks of boots
+      // whose log is gone drop out.
       checkpoints.setMarks(left.marks);
       checkpoints.cover(left.keys);
+      for (const event of left.events) queue.push({ event, n: 0, key: '' });
     } catch {
       // Storage unreadable: start empty rather than not at all; the status tells the UI.
     }
-    await drainQueue();
+    await drainBacklog();
     loaded = true;
     checkpoints.now();
     for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
   })();
 
+  /** Loaded, and nothing waiting in the reorder window: answers are never stale. */
   async function whenReady<T>(fn: () => T): Promise<T> {
     await ready;
+    drainNow();
     return fn();
   }
 
@@ -141,12 +175,9 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     ready,
     handle(event) {
       const { key, n } = log.next();
-      cache.put(key, event);
-      if (!loaded) queue.push({ event, n, key });
-      else {
-        apply(event);
-        checkpoints.applied(log.boot, n, key);
-      }
+      cache.put(key, packEvent(event));
+      queue.push({ event, n, key });
+      if (loaded) scheduleDrain();
     },
     snapshot: (tabId) =>
       whenReady(() => ({ tabId, summary: summary(tabId), transactions: listTransactions(state, tabId), paused, persistence: cache.status() })),
@@ -185,6 +216,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     persistence: () => cache.status(),
     async flush() {
       await ready;
+      drainNow();
       checkpoints.now();
       await cache.flush();
     },

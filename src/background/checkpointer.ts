@@ -8,6 +8,7 @@ import type { Change, ModelState } from '../core/model';
 import type { AppliedMarks } from './event-log';
 import { createDirty, isClean, noteChange, writeCheckpoint } from './persisted-model';
 import type { SessionCache } from './session-cache';
+import type { WrittenCache } from './stored-preflight-cache';
 
 export interface CheckpointerOptions {
   readonly cache: SessionCache;
@@ -53,6 +54,10 @@ export function createCheckpointer(options: CheckpointerOptions) {
   }
 
   return {
+    /** The preflight-cache records found in storage at start-up (checkpoints write only what differs). */
+    setWrittenCache(written: WrittenCache): void {
+      dirty.cache = written;
+    },
     /** Marks restored from the stored checkpoint (and from replayed logs). */
     setMarks(next: AppliedMarks): void {
       marks = { ...next };

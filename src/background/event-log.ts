@@ -11,6 +11,7 @@
  * still keep them from being applied twice.
  */
 import type { CaptureEvent } from '../core/model';
+import { unpackEvent } from './event-codec';
 
 export const LOG_PREFIX = 'log:';
 export const CHECKPOINT_KEY = 'checkpoint';
@@ -46,10 +47,6 @@ export function parseLogKey(key: string): { boot: string; n: number } | null {
   return at > LOG_PREFIX.length && Number.isInteger(n) ? { boot: key.slice(LOG_PREFIX.length, at), n } : null;
 }
 
-function isCaptureEvent(value: unknown): value is CaptureEvent {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}
-
 export interface Leftovers {
   /** Events logged by earlier boots after the checkpoint, in boot order then log order. */
   readonly events: readonly CaptureEvent[];
@@ -72,8 +69,8 @@ export function leftovers(items: Record<string, unknown>, applied: AppliedMarks)
   for (const entry of entries) {
     marks[entry.boot] = Math.max(marks[entry.boot] ?? 0, entry.n);
     if (entry.n <= (applied[entry.boot] ?? 0)) continue;
-    const event = items[entry.key];
-    if (isCaptureEvent(event)) events.push(event);
+    const event = unpackEvent(items[entry.key]);
+    if (event !== null) events.push(event);
   }
   return { events, marks, keys: entries.map((e) => e.key) };
 }

@@ -1,16 +1,20 @@
 /**
  * How the model state is laid out in storage.session: small records, so a change rewrites only what
  * it touched (a busy tab must not rewrite 5,000 transactions per batch).
- *   `model`        schema, sequence counter and the preflight-cache model
+ *   `model`        schema, sequence counter, preflight-cache size
+ *   `pfc:<key>`    one entry of the preflight-cache model (stored-preflight-cache.ts)
  *   `tab:<tabId>`  one tab's bookkeeping (order, requests in flight, unpaired preflights, counts)
- *   `tx:<id>`      one listed transaction
+ *   `tx:<id>`      one listed transaction, packed (transaction-codec.ts)
  *   `settings`     user settings (paused)
  *   `checkpoint`   per worker boot, the last logged event the records above include
  *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
  */
-import { restoreModelState, type ModelState, type TabState, type Transaction, type Change } from '../core/model';
+import { restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
 import { CHECKPOINT_KEY } from './event-log';
+import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } from './transaction-codec';
+import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
+import { readStored, storedJson } from './stored-json';
 
 export const MODEL_KEY = 'model';
 export const SETTINGS_KEY = 'settings';
@@ -20,19 +24,52 @@ export const txKey = (id: string): string => `tx:${id}`;
 type TabBookkeeping = Omit<TabState, 'transactions'>;
 type ModelMeta = Omit<ModelState, 'tabs'>;
 
+/** Stored bookkeeping: hidden transactions and unpaired preflight records packed (transaction-codec.ts). */
+type StoredInflight = Omit<InflightRequest, 'hidden'> & { hidden: unknown };
+type StoredTracking = Omit<PreflightTracking, 'record'> & { record: unknown };
+type StoredBookkeeping = Omit<TabBookkeeping, 'inflight' | 'preflights'> & { inflight: Record<string, StoredInflight>; preflights: Record<string, StoredTracking> };
+/** The `model` record; `preflightCache` only in the layout before `pfc:` records. */
+type StoredMeta = Omit<ModelMeta, 'preflightCache'> & { preflightCache?: Record<string, Omit<PreflightCacheEntry, 'preflight'> & { preflight: unknown }> };
+
 export interface StorageWriter {
   put(key: string, value: unknown): void;
   delete(key: string): void;
 }
 
-function bookkeeping(tab: TabState): TabBookkeeping {
-  const { transactions: _listed, ...rest } = tab;
+function mapRecord<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
+  const out: Record<string, U> = {};
+  for (const key in record) out[key] = fn(record[key] as T);
+  return out;
+}
+
+function bookkeeping(tab: TabState): StoredBookkeeping {
+  const { transactions: _listed, inflight, preflights, ...rest } = tab;
+  return {
+    ...rest,
+    inflight: mapRecord(inflight, (r) => ({ ...r, hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
+    preflights: mapRecord(preflights, (t) => ({ ...t, record: t.record === null ? null : packPreflight(t.record) })),
+  };
+}
+
+function meta(state: ModelState): StoredMeta {
+  const { tabs: _tabs, preflightCache: _written, ...rest } = state;
   return rest;
 }
 
-function meta(state: ModelState): ModelMeta {
-  const { tabs: _tabs, ...rest } = state;
-  return rest;
+/**
+ * Whether the record's verdict is what evaluate() gives for it now, so storage may leave it out.
+ * A transaction's record changes after its verdict only through a preflight still running when the
+ * request ended (its late events); the verdict is recomputed when that preflight ends.
+ */
+function verdictIsCurrent(tab: TabState, tx: Transaction): boolean {
+  if (tx.state !== 'done' || tx.verdict === null) return false;
+  for (let hop = 0; hop <= tx.redirects.length; hop++) {
+    const preflight = hop === 0 ? tx.preflight : (tx.redirects[hop - 1]?.nextPreflight ?? null);
+    if (preflight === null || preflight.fromCache) continue;
+    const tracking = tab.preflights[preflight.requestId];
+    if (tracking !== undefined && !tracking.done) return false;
+  }
+  return true;
 }
 
 /** What changed since the last checkpoint, so a checkpoint writes only that. */
@@ -41,10 +78,12 @@ export interface Dirty {
   readonly tx: Map<string, number>;
   readonly removedTx: Set<string>;
   readonly tabs: Set<number>;
+  /** The preflight-cache entries storage holds (diffed at each checkpoint, not marked dirty). */
+  cache: WrittenCache;
 }
 
 export function createDirty(): Dirty {
-  return { tx: new Map(), removedTx: new Set(), tabs: new Set() };
+  return { tx: new Map(), removedTx: new Set(), tabs: new Set(), cache: createWrittenCache() };
 }
 
 export function isClean(dirty: Dirty): boolean {
@@ -69,15 +108,17 @@ export function noteChange(dirty: Dirty, change: Change): void {
  * log marks, all in one batch (one atomic `set`), then forgets the dirt.
  */
 export function writeCheckpoint(state: ModelState, dirty: Dirty, marks: Record<string, number>, out: StorageWriter): void {
-  out.put(MODEL_KEY, meta(state));
+  out.put(MODEL_KEY, storedJson(meta(state)));
+  writeCacheChanges(state.preflightCache, dirty.cache, out);
   for (const tabId of dirty.tabs) {
     const tab = state.tabs[String(tabId)];
-    if (tab) out.put(tabKey(tabId), bookkeeping(tab));
+    if (tab) out.put(tabKey(tabId), storedJson(bookkeeping(tab)));
     else out.delete(tabKey(tabId));
   }
   for (const [id, tabId] of dirty.tx) {
-    const tx = state.tabs[String(tabId)]?.transactions[id];
-    if (tx) out.put(txKey(id), tx);
+    const tab = state.tabs[String(tabId)];
+    const tx = tab?.transactions[id];
+    if (tab && tx) out.put(txKey(id), storedJson(packTransaction(tx, !verdictIsCurrent(tab, tx))));
   }
   for (const id of dirty.removedTx) out.delete(txKey(id));
   out.put(CHECKPOINT_KEY, { applied: { ...marks } });
@@ -86,35 +127,61 @@ export function writeCheckpoint(state: ModelState, dirty: Dirty, marks: Record<s
   dirty.tabs.clear();
 }
 
-function isTransaction(value: unknown): value is Transaction {
-  return typeof value === 'object' && value !== null && typeof (value as Transaction).id === 'string' && typeof (value as Transaction).tabId === 'number';
-}
-
 export interface RestoredModel {
   readonly state: ModelState | null;
   /** Stored transactions no tab lists any more (a crash between two writes): delete them. */
   readonly orphanKeys: readonly string[];
+  /** The preflight-cache records storage holds, for the checkpointer to diff against. */
+  readonly writtenCache: WrittenCache;
 }
 
-/** Reassembles the state from everything stored; null state when nothing usable is there. */
-export function restoreModel(items: Record<string, unknown>): RestoredModel {
+function unpackBookkeeping(book: StoredBookkeeping, evaluate: Evaluate | null): TabBookkeeping {
+  return {
+    ...book,
+    inflight: mapRecord(book.inflight ?? {}, (r) => ({ ...r, hidden: r.hidden === null ? null : unpackTransaction(r.hidden, evaluate) })),
+    preflights: mapRecord(book.preflights ?? {}, (t) => ({ ...t, record: t.record === null ? null : unpackPreflight(t.record) })),
+  };
+}
+
+/** The meta record with the preflight cache: from `pfc:` records, or from inside it (the layout before them). */
+function unpackMeta(stored: StoredMeta, restored: RestoredCacheLike): ModelMeta {
+  if (stored.preflightCache === undefined) return { ...stored, preflightCache: restored.cache, preflightCacheSize: restored.size };
+  const cache: Record<string, PreflightCacheEntry> = {};
+  for (const key in stored.preflightCache) {
+    const entry = stored.preflightCache[key];
+    const preflight = entry ? unpackPreflight(entry.preflight) : null;
+    if (entry && preflight) cache[key] = { ...entry, preflight };
+  }
+  return { ...stored, preflightCache: cache };
+}
+
+type RestoredCacheLike = ReturnType<typeof restoreCache>;
+
+/**
+ * Reassembles the state from everything stored; null state when nothing usable is there. `evaluate`
+ * recomputes the verdicts storage left out (see verdictIsCurrent); without it those records are dropped.
+ */
+export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate | null = null): RestoredModel {
   const tabs: Record<string, TabState> = {};
   const byTab = new Map<number, Record<string, Transaction>>();
   const orphanKeys: string[] = [];
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith('tx:')) continue;
-    if (!isTransaction(value)) {
+    const tx = unpackTransaction(readStored(value), evaluate);
+    if (tx === null) {
       orphanKeys.push(key);
       continue;
     }
-    const list = byTab.get(value.tabId) ?? {};
-    list[value.id] = value;
-    byTab.set(value.tabId, list);
+    const list = byTab.get(tx.tabId) ?? {};
+    list[tx.id] = tx;
+    byTab.set(tx.tabId, list);
   }
-  for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith('tab:') || typeof value !== 'object' || value === null) continue;
-    const book = value as TabBookkeeping;
-    if (typeof book.tabId !== 'number' || !Array.isArray(book.order)) continue;
+  for (const [key, raw] of Object.entries(items)) {
+    const value = key.startsWith('tab:') ? readStored(raw) : null;
+    if (typeof value !== 'object' || value === null) continue;
+    const packed = value as StoredBookkeeping;
+    if (typeof packed.tabId !== 'number' || !Array.isArray(packed.order)) continue;
+    const book = unpackBookkeeping(packed, evaluate);
     const stored = byTab.get(book.tabId) ?? {};
     const transactions: Record<string, Transaction> = {};
     for (const id of book.order) {
@@ -127,7 +194,14 @@ export function restoreModel(items: Record<string, unknown>): RestoredModel {
     const listed = tabs[String(tabId)]?.transactions ?? {};
     for (const id of Object.keys(stored)) if (!(id in listed)) orphanKeys.push(txKey(id));
   }
-  const base = items[MODEL_KEY];
-  const state = typeof base === 'object' && base !== null ? restoreModelState({ ...base, tabs }) : null;
-  return { state, orphanKeys };
+  const base = readStored(items[MODEL_KEY]);
+  const cache = restoreCache(items);
+  orphanKeys.push(...cache.unreadable);
+  const state = typeof base === 'object' && base !== null ? restoreModelState({ ...unpackMeta(base as StoredMeta, cache), tabs }) : null;
+  if (state === null) {
+    // Nothing usable to attach them to: the cache records go too.
+    for (const key of Object.keys(items)) if (key.startsWith(CACHE_PREFIX) && !orphanKeys.includes(key)) orphanKeys.push(key);
+    return { state, orphanKeys, writtenCache: createWrittenCache() };
+  }
+  return { state, orphanKeys, writtenCache: cache.written };
 }

@@ -3,14 +3,17 @@
  * and the actual value), falling back to the engine's own summary. Text only: the UI renders it as
  * a text node, never as markup, whatever the server sent.
  */
-import { explain } from '../core/advice';
-import { toObserved, type Transaction } from '../core/model';
+// Straight from the modules, not the barrels: the popup bundle must not carry the stacks' snippets
+// or the model's reducer (see bench/: the popup stays under 25 KB gzip).
+import { explainTitle } from '../core/advice/title';
+import type { Transaction } from '../core/model';
+import { toObserved } from '../core/model/to-observed';
 
 export function oneLineExplanation(tx: Transaction): string {
   const verdict = tx.verdict;
   if (!verdict) return '';
   try {
-    const title = explain(verdict, toObserved(tx)).title;
+    const title = explainTitle(verdict, toObserved(tx));
     if (title) return title;
   } catch {
     // The popup must open whatever the advice layer does with an odd transaction: use the summary.

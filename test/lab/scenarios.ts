@@ -8,6 +8,7 @@ import { CACHE_SCENARIOS } from './scenarios/cache';
 import { CREDENTIAL_SCENARIOS } from './scenarios/credentials';
 import { ELEMENT_AND_NETWORK_SCENARIOS } from './scenarios/elements-and-network';
 import { EXPOSURE_SCENARIOS } from './scenarios/exposure';
+import { HOSTILE_SCENARIOS } from './scenarios/hostile';
 import { ORIGIN_CHECK_SCENARIOS } from './scenarios/origin-checks';
 import { PREFLIGHT_SCENARIOS } from './scenarios/preflight';
 import { REDIRECT_SCENARIOS } from './scenarios/redirects';
@@ -27,6 +28,7 @@ const ALL: readonly Scenario[] = [
   ...REDIRECT_SCENARIOS,
   ...ELEMENT_AND_NETWORK_SCENARIOS,
   ...EXPOSURE_SCENARIOS,
+  ...HOSTILE_SCENARIOS,
 ];
 
 /** All scenarios, sorted by group (stable within a group). */

@@ -5,4 +5,5 @@ export type {
 export { STACKS } from './stacks';
 export { detectStack } from './detect-stack';
 export { explain, guessStack } from './explain';
+export { explainTitle } from './title';
 export { mdnUrl } from './mdn';

@@ -7,6 +7,7 @@ import { preflightNeed } from '../request/index';
 import type { PreflightNeed } from '../request/index';
 import type { HeaderIndex } from './header-index';
 import { ACRH } from './header-index';
+import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
 import { checkPreflight } from './preflight-check';
 import type { PreflightCheck } from './preflight-check';
@@ -43,7 +44,7 @@ function observedRequestHeaders(hop: Hop): string | null {
   const headers = hop.preflight?.request.headers;
   if (headers === undefined) return null;
   for (const header of headers) {
-    if (header.name.toLowerCase() === ACRH) return trimHeaderValue(header.value);
+    if (isHeaderNamed(header.name, ACRH)) return trimHeaderValue(header.value);
   }
   return null;
 }
@@ -75,12 +76,30 @@ function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed 
   return { required: true, reasons, requestHeaders: names.join(',') };
 }
 
-export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
+/** What a hop's preflight looks like whatever the credentials mode (judged once per evaluation). */
+interface HopFacts {
+  readonly info: PreflightInfo;
+  readonly sentNow: boolean;
+  readonly unsafeHeaders: readonly string[];
+  readonly hasResponse: boolean;
+  readonly deliveredOk: boolean;
+  readonly canPreflight: boolean;
+}
+
+/**
+ * evaluate() walks the rules twice when the credentials mode is unknown; the facts of a hop do not
+ * depend on it. Keyed by the hop object, which lives as long as one evaluation.
+ */
+const FACTS = new WeakMap<Hop, HopFacts>();
+
+function hopFacts(input: HopPreflightInput): HopFacts {
   const { hop } = input;
+  const known = FACTS.get(hop);
+  if (known && known.hasResponse === input.hasResponse && known.deliveredOk === input.deliveredOk && known.canPreflight === input.canPreflight) {
+    return known;
+  }
   const record = hop.preflight;
   const sentNow = record !== null && record.fromCache !== true;
-  if (!input.canPreflight && !sentNow) return { info: NO_PREFLIGHT, outcome: { kind: 'none' } };
-
   const acrh = observedRequestHeaders(hop);
   let need = preflightNeed(hop.method, hop.requestHeaders);
   if (!need.required && sentNow) need = explainObservedPreflight(hop, acrh);
@@ -93,16 +112,31 @@ export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
     // The preflight's own Access-Control-Request-Headers is ground truth (reference §0).
     requestHeaders: acrh ?? need.requestHeaders,
   };
+  const facts: HopFacts = {
+    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : [],
+    hasResponse: input.hasResponse, deliveredOk: input.deliveredOk, canPreflight: input.canPreflight,
+  };
+  FACTS.set(hop, facts);
+  return facts;
+}
+
+export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
+  const { hop } = input;
+  const record = hop.preflight;
+  const sentNowHere = record !== null && record.fromCache !== true;
+  if (!input.canPreflight && !sentNowHere) return { info: NO_PREFLIGHT, outcome: { kind: 'none' } };
+
+  const { info, sentNow, unsafeHeaders } = hopFacts(input);
   if (record !== null && record.fromCache === true) return { info, outcome: { kind: 'cached' } };
-  if (!sentNow) {
-    if (!need.required) return { info, outcome: { kind: 'none' } };
-    return { info, outcome: fromCache ? { kind: 'cached' } : { kind: 'unknown' } };
+  if (!sentNow || record === null) {
+    if (!info.required) return { info, outcome: { kind: 'none' } };
+    return { info, outcome: info.fromCache ? { kind: 'cached' } : { kind: 'unknown' } };
   }
 
   const checked = checkPreflight({
     preflight: record,
     method: hop.method,
-    unsafeHeaders: splitRequestHeaders(acrh ?? need.requestHeaders),
+    unsafeHeaders,
     include: input.include,
     origin: hop.originSent,
   });

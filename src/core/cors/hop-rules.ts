@@ -8,7 +8,8 @@ import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, 
 import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
-import { ACAC, ACAO, HeaderIndex } from './header-index';
+import { ACAC, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
+import { isHeaderNamed } from './header-name';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
 import { NO_PREFLIGHT, judgeHopPreflight } from './hop-preflight';
@@ -72,6 +73,12 @@ export interface WalkResult {
   readonly allowOrigin: string | null;
   /** The final response's headers, indexed once here for the findings to reuse. */
   readonly finalResponse: HeaderIndex | null;
+  /**
+   * Some check looked at the credentials mode. checkAccess reads it only once
+   * Access-Control-Allow-Origin is `*` or the origin itself (checkPreflight only after that), so
+   * when no response got that far, walking with the other mode would decide exactly the same.
+   */
+  readonly credentialsConsulted: boolean;
 }
 
 function corsFailure(
@@ -81,9 +88,15 @@ function corsFailure(
   return { kind: 'cors', error, failedParameter, stage, hop, expected, actual, response, responseStatus };
 }
 
+/** Whether checkAccess will read the credentials mode for this Access-Control-Allow-Origin (see access-check.ts). */
+function readsCredentials(allowOrigin: string | null, origin: string): boolean {
+  return allowOrigin === '*' || (allowOrigin !== null && allowOrigin === origin);
+}
+
 /** ACAO/ACAC check of a redirect or final response (reference §3). */
-function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean): RuleFailure | null {
+function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, seen: Collected): RuleFailure | null {
   const allowOrigin = headers.get(ACAO);
+  if (readsCredentials(allowOrigin, hop.originSent)) seen.credentialsConsulted = true;
   const failure = checkAccess({ allowOrigin, allowCredentials: headers.get(ACAC), include, origin: hop.originSent });
   if (failure === null) return null;
   const aboutCredentials = failure.error === 'InvalidAllowCredentials';
@@ -95,10 +108,7 @@ function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, stat
 
 function isRevalidation304(hop: Hop, status: number): boolean {
   if (status !== 304) return false;
-  return hop.requestHeaders.some((h) => {
-    const name = h.name.toLowerCase();
-    return name === 'if-none-match' || name === 'if-modified-since';
-  });
+  return hop.requestHeaders.some((h) => isHeaderNamed(h.name, 'if-none-match') || isHeaderNamed(h.name, 'if-modified-since'));
 }
 
 /** Chromium's CheckRedirectLocation (reference §5.3). */
@@ -117,12 +127,16 @@ interface Collected {
   unobservedPreflight: boolean;
   allowOrigin: string | null;
   finalResponse: HeaderIndex | null;
+  credentialsConsulted: boolean;
   readonly passedPreflights: PassedPreflight[];
   readonly cachedPreflights: { hop: number; record: ObservedPreflight | null }[];
 }
 
 /** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
+  const preflightResponse = hop.preflight?.response;
+  // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
+  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).get(ACAO), hop.originSent)) seen.credentialsConsulted = true;
   const judged = judgeHopPreflight({ hop, tx: ctx.tx, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk });
   if (firstCorsHop) seen.preflight = judged.info;
   const outcome = judged.outcome;
@@ -167,9 +181,9 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
     return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'invalid-redirect', location: redirect.location }, netError: null };
   }
   if (seen.corsFlag) {
-    const headers = new HeaderIndex(redirect.headers);
+    const headers = headerIndexOf(redirect.headers);
     seen.allowOrigin = headers.get(ACAO);
-    const failure = checkResponse(hop, stage, headers, redirect.status, include);
+    const failure = checkResponse(hop, stage, headers, redirect.status, include, seen);
     if (failure !== null) return failure;
   }
   if (hop.index >= MAX_REDIRECTS) {
@@ -201,15 +215,15 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   if (hop.redirect !== null || (finalResponse !== null && finalResponse.fromCache !== true)) seen.reachedServer = true;
   if (hop.redirect !== null) return redirectChecks(ctx, hop, hop.redirect, include, seen);
   if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
-  seen.finalResponse = new HeaderIndex(finalResponse.headers);
+  seen.finalResponse = headerIndexOf(finalResponse.headers);
   seen.allowOrigin = seen.finalResponse.get(ACAO);
-  return checkResponse(hop, { kind: 'response' }, seen.finalResponse, finalResponse.status, include);
+  return checkResponse(hop, { kind: 'response' }, seen.finalResponse, finalResponse.status, include, seen);
 }
 
 export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
   const seen: Collected = {
     corsFlag: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false, allowOrigin: null,
-    finalResponse: null, passedPreflights: [], cachedPreflights: [],
+    finalResponse: null, credentialsConsulted: false, passedPreflights: [], cachedPreflights: [],
   };
   let failure: RuleFailure | null = null;
   let lastHop = 0;
@@ -221,6 +235,6 @@ export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
   return {
     failure, lastHop, corsApplied: seen.corsFlag, reachedServer: seen.reachedServer, preflight: seen.preflight,
     passedPreflights: seen.passedPreflights, cachedPreflights: seen.cachedPreflights, unobservedPreflight: seen.unobservedPreflight,
-    allowOrigin: seen.allowOrigin, finalResponse: seen.finalResponse,
+    allowOrigin: seen.allowOrigin, finalResponse: seen.finalResponse, credentialsConsulted: seen.credentialsConsulted,
   };
 }

@@ -40,6 +40,9 @@ function trimBy(value: string, isSpace: (c: number) => boolean): string {
 }
 
 export function trimHeaderValue(value: string): string {
+  // Most values have nothing to trim: answer that without the general walk (this runs per header line).
+  const last = value.length - 1;
+  if (last < 0 || (!isLinearWhitespace(value.charCodeAt(0)) && !isLinearWhitespace(value.charCodeAt(last)))) return value;
   return trimBy(value, isLinearWhitespace);
 }
 

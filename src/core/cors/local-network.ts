@@ -11,6 +11,7 @@
  * `targetAddressSpace` mismatches (InvalidLocalNetworkAccess).
  */
 import type { CorsErrorName, OriginParts } from '../types';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 export type AddressSpace = 'loopback' | 'local' | 'public';
 
@@ -75,8 +76,15 @@ function ipv6Space(g: readonly number[]): AddressSpace {
   return 'public';
 }
 
+/** A page talks to the same few hosts over and over: remember their spaces. */
+const SPACES = createBoundedMemo<AddressSpace | null>(256);
+
 /** The address space of a host or IP literal (`[::1]` or `::1`); null for DNS names other than localhost. */
 export function addressSpaceOf(hostOrIp: string): AddressSpace | null {
+  return SPACES.get(hostOrIp, computeAddressSpace);
+}
+
+function computeAddressSpace(hostOrIp: string): AddressSpace | null {
   const host = hostOrIp.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
   const v4 = parseIpv4(host);

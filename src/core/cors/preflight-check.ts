@@ -6,7 +6,7 @@
 import type { CorsErrorName, ObservedPreflight } from '../types';
 import { checkAccess } from './access-check';
 import { preflightTwin } from './error-catalogue';
-import { ACAC, ACAH, ACAM, ACAO, HeaderIndex } from './header-index';
+import { ACAC, ACAH, ACAM, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
 import { parseTokenList } from './http-syntax';
 
 export interface PreflightCheckInput {
@@ -46,7 +46,7 @@ function fail(
 
 export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
   const { preflight, method, include } = input;
-  const response = preflight.response ? new HeaderIndex(preflight.response.headers) : null;
+  const response = preflight.response ? headerIndexOf(preflight.response.headers) : null;
   const location = response?.get('location') ?? null;
   const redirectedTo = preflight.redirectedTo ?? (preflight.response && REDIRECT_STATUSES.has(preflight.response.status) ? location : null);
   // Reference §4.8: any redirect fails before ACAO is looked at.

@@ -9,6 +9,7 @@ import { isTaintingHop } from '../origin/redirect-taint';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import type { WhatwgUrl } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
+import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
 
 export interface Hop {
@@ -49,7 +50,7 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 function unfollowedRedirect(tx: ObservedTransaction, url: string, delivered: boolean): ObservedRedirect | null {
   const response = tx.response;
   if (!response || delivered || !REDIRECT_STATUSES.has(response.status)) return null;
-  const location = response.headers.find((h) => h.name.toLowerCase() === 'location');
+  const location = response.headers.find((h) => isHeaderNamed(h.name, 'location'));
   if (location === undefined) return null;
   return { url, status: response.status, headers: response.headers, location: trimHeaderValue(location.value) };
 }
@@ -81,7 +82,7 @@ function nextHopHeaders(headers: HeaderList, methodChanged: boolean, crossOrigin
 
 function observedOrigin(headers: HeaderList): string | null {
   for (const header of headers) {
-    if (header.name.toLowerCase() === 'origin') return trimHeaderValue(header.value);
+    if (isHeaderNamed(header.name, 'origin')) return trimHeaderValue(header.value);
   }
   return null;
 }

@@ -13,6 +13,7 @@ import type { ModelState, TabState } from './state';
 import { getOrCreateTab } from './state';
 import { clearTab } from './tab-log';
 import { removeKey } from './records';
+import { isHttpUrl } from './origin';
 
 function finish(change: MutableChange, tab: TabState | null): Change {
   if (tab) {
@@ -65,7 +66,15 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     return finish(change, tab);
   }
   const request = tab.inflight[event.requestId];
-  if (!request) return change; // unknown requestId (main frame, untracked, already ended): ignore
+  if (!request) {
+    // Untracked: a browser-initiated request (no initiator) is counted once, when it ends.
+    if ((event.kind === 'completed' || event.kind === 'error') && event.initiator === null && event.resourceType !== 'main_frame' && isHttpUrl(event.url)) {
+      tab.counts.browserInitiated++;
+      change.countsTouched = true;
+      return finish(change, tab);
+    }
+    return change; // unknown requestId (main frame, already ended): ignore
+  }
   applyRequestEvent(step, request, event);
   return finish(change, tab);
 }

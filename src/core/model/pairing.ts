@@ -14,6 +14,7 @@ import { currentHop, hopPreflight, setHopPreflight } from './hops';
 import type { InflightRequest, PreflightTracking, TabState } from './state';
 import { listRequest, touch, txOf } from './tab-log';
 import type { Transaction, TransactionPreflight } from './transaction';
+import { entriesOf, forInBefore } from './records';
 
 /** A request still waiting for (or able to take) a preflight for its current hop. */
 function isWaiting(request: InflightRequest): boolean {
@@ -28,9 +29,8 @@ function sameCircumstances(tx: Transaction, request: InflightRequest, url: strin
 /** The oldest waiting request this preflight can guard, or null. */
 export function findRequestFor(tab: TabState, tracking: PreflightTracking): InflightRequest | null {
   let best: InflightRequest | null = null;
-  for (const requestId in tab.inflight) {
-    const request = tab.inflight[requestId];
-    if (!request || !isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
+  for (const [requestId, request] of entriesOf(tab.inflight)) {
+    if (!isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
     if (requestId === tracking.requestId) continue;
     const tx = txOf(tab, request);
     if (!tx || !sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
@@ -39,14 +39,19 @@ export function findRequestFor(tab: TabState, tracking: PreflightTracking): Infl
   return best;
 }
 
-/** An unpaired preflight still running that a request arriving late (events out of order) can take. */
+/**
+ * An unpaired preflight still running that a request arriving late (events out of order) can take;
+ * with several, the first in the Record's key order (`for…in`: requestIds ascending).
+ */
 export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Transaction): PreflightTracking | null {
-  for (const requestId in tab.preflights) {
-    const tracking = tab.preflights[requestId];
-    if (!tracking || tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
-    if (sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) return tracking;
+  let first: [string, PreflightTracking] | null = null;
+  for (const entry of entriesOf(tab.preflights)) {
+    const tracking = entry[1];
+    if (tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
+    if (!sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
+    if (first === null || forInBefore(entry[0], first[0], false)) first = entry;
   }
-  return null;
+  return first === null ? null : first[1];
 }
 
 /** Where a tracked preflight's data lives now (its owner's hop, or the tracking while unpaired). */
@@ -89,9 +94,8 @@ export function unpair(step: Step, tracking: PreflightTracking): void {
 /** Siblings: other requests in flight with the same circumstances that have not resumed yet. */
 function siblingsOf(tab: TabState, request: InflightRequest, tx: Transaction): InflightRequest[] {
   const siblings: InflightRequest[] = [];
-  for (const requestId in tab.inflight) {
-    const other = tab.inflight[requestId];
-    if (!other || other === request || other.resumed || other.awaitingHop || other.hopMethod !== request.hopMethod) continue;
+  for (const [, other] of entriesOf(tab.inflight)) {
+    if (other === request || other.resumed || other.awaitingHop || other.hopMethod !== request.hopMethod) continue;
     const otherTx = txOf(tab, other);
     if (otherTx && sameCircumstances(otherTx, other, request.hopUrl, tx.frameId, tx.documentId, tx.initiator)) siblings.push(other);
   }

@@ -13,7 +13,7 @@ import { rememberPreflight } from './preflight-cache-link';
 import type { InflightRequest, PreflightTracking } from './state';
 import { evaluateListed, touch } from './tab-log';
 import type { Transaction, TransactionPreflight } from './transaction';
-import { removeKey } from './records';
+import { removeKey, setKey } from './records';
 
 /** Lowercased, trimmed, non-empty names from Access-Control-Request-Headers (reference §2.4). */
 export function requestHeaderNames(value: string | null): string[] {
@@ -35,7 +35,7 @@ export function becomePreflight(step: Step, request: InflightRequest, tx: Transa
     requestHeaderNames: requestHeaderNames(headerValue(headers, 'access-control-request-headers')),
     owner: null, record, done: false,
   };
-  tab.preflights[request.requestId] = tracking;
+  setKey(tab.preflights, request.requestId, tracking);
   const guarded = findRequestFor(tab, tracking);
   if (guarded) pair(step, tracking, guarded);
 }

@@ -14,7 +14,7 @@ import { coveringPreflight, forgetPreflight } from './preflight-cache-link';
 import type { InflightRequest } from './state';
 import { dropRequest, evaluateListed, forgetRequest, isListed, listRequest, touch, txOf } from './tab-log';
 import type { Transaction, TransactionResponse } from './transaction';
-import { removeKey } from './records';
+import { removeKey, setKey } from './records';
 
 export function startRequest(step: Step, event: BeforeRequestEvent): void {
   const { tab } = step;
@@ -23,11 +23,9 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
     step.change.countsTouched = true;
     return;
   }
-  if (event.initiator === null) {
-    tab.counts.browserInitiated++;
-    step.change.countsTouched = true;
-    return;
-  }
+  // Browser-initiated (no initiator): not CORS. Counted when it ends (see apply-event.ts), since
+  // each redirect hop starts again with onBeforeRequest but a request ends only once.
+  if (event.initiator === null) return;
   const id = `r${event.requestId}`;
   if (tab.transactions[id]) return; // a duplicate of a request that already ended
   const tx: Transaction = {
@@ -44,7 +42,7 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
     maybePreflight: event.method === 'OPTIONS' && event.resourceType === 'xmlhttprequest',
     awaitingHop: false,
   };
-  tab.inflight[event.requestId] = request;
+  setKey(tab.inflight, event.requestId, request);
   if (tx.crossOrigin && !request.maybePreflight) listRequest(step, request);
   const early = findPreflightFor(tab, request, tx);
   if (early) pair(step, early, request);

@@ -59,7 +59,9 @@ export function dropRequest(step: Step, request: InflightRequest, tx: Transactio
   forgetRequest(tab, tx);
   if (isListed(request) && tab.transactions[tx.id]) {
     removeKey(tab.transactions, tx.id);
-    tab.order = tab.order.filter((id) => id !== tx.id);
+    // Ids are unique and a dropped request is among the newest: search from the end, remove in place.
+    const at = tab.order.lastIndexOf(tx.id);
+    if (at >= 0) tab.order.splice(at, 1);
     markRemoved(step.change, tx.id);
   }
 }

@@ -5,6 +5,7 @@
 import type { OriginParts } from '../types';
 import { parseUrl, schemeOf } from './whatwg-url';
 import type { WhatwgUrl } from './whatwg-url';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 /** Reference §1: the ports a serialization omits. */
 const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
@@ -48,10 +49,15 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
  * the parts the CORS check compares. `null` and anything the URL parser rejects come back opaque.
  */
 export function parseOrigin(raw: string): OriginParts {
-  if (raw === OPAQUE_ORIGIN) return opaqueParts(raw);
-  const url = parseUrl(raw);
-  return url === null ? opaqueParts(raw) : originPartsOfUrl(raw, url);
+  return PARSED.get(raw, (key) => {
+    if (key === OPAQUE_ORIGIN) return opaqueParts(key);
+    const url = parseUrl(key);
+    return url === null ? opaqueParts(key) : originPartsOfUrl(key, url);
+  });
 }
+
+/** Initiators and Access-Control-Allow-Origin values recur on every request of a page; parts are read-only. */
+const PARSED = createBoundedMemo<OriginParts>(512);
 
 /** Reference §1: structural same-origin (scheme, host, port); an opaque origin is same-origin with nothing. */
 export function isSameOrigin(a: OriginParts, b: OriginParts): boolean {

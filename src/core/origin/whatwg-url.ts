@@ -6,6 +6,7 @@
  * `declare class URL` would collide with lib.dom's `URL` in the extension tsconfig, so the engine
  * types the few members it reads here and reaches the class through globalThis instead.
  */
+import { createBoundedMemo } from '../util/bounded-memo';
 
 /** The members of a parsed WHATWG URL the engine reads. */
 export interface WhatwgUrl {
@@ -27,13 +28,41 @@ type WhatwgUrlConstructor = new (input: string, base?: string) => WhatwgUrl;
 
 const UrlClass = (globalThis as unknown as { readonly URL: WhatwgUrlConstructor }).URL;
 
-/** Parses `input` (relative to `base` when given); null when the URL parser rejects it. */
-export function parseUrl(input: string, base?: string): WhatwgUrl | null {
+function construct(input: string, base?: string): WhatwgUrl | null {
   try {
     return base === undefined ? new UrlClass(input) : new UrlClass(input, base);
   } catch {
     return null;
   }
+}
+
+/**
+ * One evaluation parses the same few URLs several times (route, origin comparison, summary), and a
+ * page's initiator and API origins recur from request to request. The last few answers are checked
+ * first (the same string objects come back within an evaluation, so this is a few pointer
+ * comparisons); short inputs (origins) are also remembered by content across evaluations. Request
+ * URLs are mostly unique and long: hashing them into a map would cost more than it saves. Parsed
+ * URLs are only ever read.
+ */
+const RECENT = 8;
+const recentInput: string[] = [];
+const recentBase: (string | undefined)[] = [];
+const recentUrl: (WhatwgUrl | null)[] = [];
+let recentNext = 0;
+const SHORT = 128;
+const BY_CONTENT = createBoundedMemo<WhatwgUrl | null>(512);
+
+/** Parses `input` (relative to `base` when given); null when the URL parser rejects it. */
+export function parseUrl(input: string, base?: string): WhatwgUrl | null {
+  for (let i = 0; i < recentInput.length; i++) {
+    if (recentInput[i] === input && recentBase[i] === base) return recentUrl[i] ?? null;
+  }
+  const url = base === undefined && input.length <= SHORT ? BY_CONTENT.get(input, (key) => construct(key)) : construct(input, base);
+  recentInput[recentNext] = input;
+  recentBase[recentNext] = base;
+  recentUrl[recentNext] = url;
+  recentNext = (recentNext + 1) % RECENT;
+  return url;
 }
 
 /** `https:` → `https`. */

@@ -3,15 +3,50 @@
  * and measures values in bytes, so JavaScript's Unicode-aware toLowerCase and UTF-16 lengths would
  * give wrong answers on non-ASCII input (`'İ'.toLowerCase()` grows; `'é'.length` is 1, its bytes 2).
  */
+import { createBoundedMemo } from '../util/bounded-memo';
+
+const NO_HIT = 0;
+const ASCII_HIT = 1;
+const NOT_ASCII = 2;
+
+/**
+ * NO_HIT when `value` is pure ASCII without a code unit in [from, to], ASCII_HIT when it is pure
+ * ASCII with one, NOT_ASCII otherwise. These helpers run for every header of every request: a plain
+ * scan answers most calls without allocating.
+ */
+function scanAscii(value: string, from: number, to: number): number {
+  let result = NO_HIT;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0x80) return NOT_ASCII;
+    if (unit >= from && unit <= to) result = ASCII_HIT;
+  }
+  return result;
+}
 
 /** Lowercase A-Z only, as Chromium's base::ToLowerASCII and the spec's byte-lowercase do. */
 export function asciiLowercase(value: string): string {
-  return value.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  const scan = scanAscii(value, 0x41, 0x5a);
+  if (scan === NO_HIT) return value;
+  // On pure ASCII, toLowerCase changes exactly A-Z; beyond it, it may touch other letters ('İ').
+  return scan === ASCII_HIT ? value.toLowerCase() : value.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
 /** Uppercase a-z only (the spec's byte-uppercase). */
 export function asciiUppercase(value: string): string {
-  return value.replace(/[a-z]+/g, (run) => run.toUpperCase());
+  const scan = scanAscii(value, 0x61, 0x7a);
+  if (scan === NO_HIT) return value;
+  return scan === ASCII_HIT ? value.toUpperCase() : value.replace(/[a-z]+/g, (run) => run.toUpperCase());
+}
+
+/**
+ * asciiLowercase for header names, remembered: a browser sends a few dozen distinct names, spelled
+ * the same way on every request, and the classification asks for each name several times.
+ */
+const LOWER_NAMES = createBoundedMemo<string>(512);
+
+export function lowerHeaderName(name: string): string {
+  return LOWER_NAMES.get(name, asciiLowercase);
 }
 
 /**

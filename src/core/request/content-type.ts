@@ -8,7 +8,7 @@
  * and neither lets parameters fail the value, so the two agree on every input: the WPT vectors
  * `text /plain`, `text/plain,`, `text\t/\tplain` are rejected by both.
  */
-import { MIMEType } from 'whatwg-mimetype';
+import { parseMimeType } from './mime-type-parser';
 import { displayValue, hexByte } from './byte-strings';
 import { firstCorsUnsafeByte } from './unsafe-bytes';
 
@@ -22,7 +22,9 @@ const THREE_TYPES = `the three types a simple request may use (${SAFELISTED_CONT
 
 /** The parsed essence (`type/subtype`, lowercased), or null when the value is not a MIME type. */
 export function contentTypeEssence(value: string): string | null {
-  return MIMEType.parse(value)?.essence ?? null;
+  // What MIMEType.parse(value)?.essence gives: `type/subtype`, both lowercased by the parser.
+  const parsed = parseMimeType(value);
+  return parsed === null ? null : `${parsed.type}/${parsed.subtype}`;
 }
 
 /** Why this Content-Type value makes the request non-simple, or null when it is safelisted. */

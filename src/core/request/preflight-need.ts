@@ -8,6 +8,7 @@ import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod, SAFELISTED_
 import { isForbiddenRequestHeader } from './forbidden-headers';
 import { userAgentAddedHeader } from './ua-added-headers';
 import { analyzeUnsafeHeaders } from './unsafe-header-names';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 export interface PreflightNeed {
   readonly required: boolean;
@@ -48,13 +49,35 @@ function methodReason(method: string): PreflightReason | null {
   return { kind: 'method', name: sent, text };
 }
 
+/**
+ * A page sends the same header set request after request (same User-Agent, Accept, Referer…), and
+ * evaluate() asks once per hop and credentials mode: remember recent answers by content. The key is
+ * length-prefixed, so two different (method, headers) can never share one.
+ */
+const NEEDS = createBoundedMemo<PreflightNeed>(256);
+
+function needKey(method: string, headers: HeaderList, forced: boolean): string {
+  let key = `${forced ? 'F' : 'N'}${method.length}:${method}`;
+  for (const { name, value } of headers) key += `${name.length}:${name}${value.length}:${value}`;
+  return key;
+}
+
 /** Whether a CORS-mode fetch/XHR with this method and these headers as sent needs a preflight. */
 export function preflightNeed(method: string, headers: HeaderList, options: PreflightNeedOptions = {}): PreflightNeed {
+  const forced = options.forced === true;
+  // Keyed by the headers CORS looks at only: most of a request's lines are forbidden or added by the
+  // browser after the checks (User-Agent, Sec-Fetch-*, Referer…), so the key stays short.
+  const relevant = corsRequestHeaders(headers);
+  return NEEDS.get(needKey(method, relevant, forced), () => computePreflightNeed(method, relevant, forced));
+}
+
+/** `relevant`: corsRequestHeaders of the request's headers. */
+function computePreflightNeed(method: string, relevant: HeaderList, forced: boolean): PreflightNeed {
   const reasons: PreflightReason[] = [];
-  if (options.forced === true) reasons.push(FORCED_REASON);
+  if (forced) reasons.push(FORCED_REASON);
   const fromMethod = methodReason(method);
   if (fromMethod !== null) reasons.push(fromMethod);
-  const unsafe = analyzeUnsafeHeaders(corsRequestHeaders(headers));
+  const unsafe = analyzeUnsafeHeaders(relevant);
   for (const header of unsafe.headers) {
     reasons.push({ kind: header.kind, name: header.name, value: header.value, text: header.text });
   }

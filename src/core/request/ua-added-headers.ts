@@ -23,7 +23,7 @@
  *   from its auth cache are rare on CORS requests.
  */
 import type { Header, HeaderList } from '../types';
-import { asciiLowercase } from './byte-strings';
+import { asciiLowercase, lowerHeaderName } from './byte-strings';
 import { isForbiddenRequestHeader } from './forbidden-headers';
 
 export interface UserAgentHeader {
@@ -50,7 +50,7 @@ const NETWORK_ONLY: ReadonlyMap<string, string> = new Map([
 ]);
 
 function valueOf(headers: HeaderList, lowerName: string): string | null {
-  const found = headers.find((h) => asciiLowercase(h.name) === lowerName);
+  const found = headers.find((h) => lowerHeaderName(h.name) === lowerName);
   return found === undefined ? null : found.value;
 }
 
@@ -60,7 +60,7 @@ function isNoCache(value: string | null): boolean {
 
 /** Whether Chrome (not the page) added this header, and where; null when the page set it. */
 export function userAgentAddedHeader(header: Header, headers: HeaderList): UserAgentHeader | null {
-  const lower = asciiLowercase(header.name);
+  const lower = lowerHeaderName(header.name);
   const value = header.value.trim();
   switch (lower) {
     case 'accept':

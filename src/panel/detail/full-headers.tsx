@@ -1,7 +1,7 @@
-/** Every header of every leg, as captured (values shown as text, long ones cut with "show all"). */
+/** Every header of every leg, as captured (values shown as text, long ones cut with "show all", secrets masked). */
 import type { Header } from '../../core';
 import type { Transaction } from '../../core/model';
-import { LongValue } from '../../ui/components/long-value';
+import { HeaderValue } from '../../ui/components/header-value';
 
 interface Leg {
   readonly id: string;
@@ -45,7 +45,7 @@ export function FullHeaders({ tx, culprit }: { readonly tx: Transaction; readonl
                         {marked ? <span class="cl-culprit-mark">Culprit: </span> : null}
                         {h.name}
                       </th>
-                      <td><LongValue value={h.value} /></td>
+                      <td><HeaderValue name={h.name} value={h.value} /></td>
                     </tr>
                   );
                 })}

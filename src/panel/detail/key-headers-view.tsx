@@ -1,7 +1,7 @@
 /** "Headers that matter", the culprit marked with expected vs actual. Full lists: the Headers tab. */
 import type { Verdict } from '../../core';
 import type { Transaction } from '../../core/model';
-import { LongValue } from '../../ui/components/long-value';
+import { HeaderValue } from '../../ui/components/header-value';
 import { keyHeaders } from './key-headers';
 
 export interface KeyHeadersViewProps {
@@ -31,7 +31,7 @@ export function KeyHeadersView({ tx, verdict, onShowAll }: KeyHeadersViewProps) 
                       {row.name}
                     </th>
                     <td>
-                      {row.value === null ? <span class="cl-muted">(not sent)</span> : <LongValue value={row.value} />}
+                      {row.value === null ? <span class="cl-muted">(not sent)</span> : <HeaderValue name={row.name} value={row.value} />}
                       {row.culprit && row.expected !== null ? (
                         <div class="cl-expected">
                           Expected: <span class="cl-mono cl-value">{row.expected}</span>

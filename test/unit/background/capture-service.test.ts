@@ -4,11 +4,11 @@ import { evaluate } from '../../../src/core';
 import type { CaptureEvent } from '../../../src/core/model';
 import type { BadgeState } from '../../../src/background/badge';
 import { FakeStorageArea } from '../fakes/fake-storage-area';
-import { captureEvents, loadFixtures } from '../fakes/recorded-fixtures';
+import { labTimeline, loadFixtures } from '../fakes/recorded-fixtures';
 
 const fixtures = loadFixtures();
 /** Every recorded scenario, one after another, as if one tab ran the whole lab. */
-const allEvents: CaptureEvent[] = fixtures.flatMap(captureEvents).filter((e) => e.kind !== 'navigation' && !(e.kind === 'before-request' && e.resourceType === 'main_frame'));
+const allEvents: CaptureEvent[] = labTimeline(fixtures).filter((e) => e.kind !== 'navigation' && !(e.kind === 'before-request' && e.resourceType === 'main_frame'));
 const tabId = allEvents.find((e) => e.kind === 'before-request')?.tabId ?? 0;
 
 function service(storage: FakeStorageArea, badges: Map<number, BadgeState> = new Map(), extra: Partial<CaptureDeps> = {}) {
@@ -85,13 +85,14 @@ describe('capture service', () => {
     const first = service(storage);
     await first.setPaused(true);
     for (const event of allEvents) first.handle(event);
-    expect(first.summary(tabId).total).toBe(0);
     await first.flush();
+    expect(first.summary(tabId).total).toBe(0);
     const second = service(storage);
     await second.ready;
     expect(second.isPaused()).toBe(true);
     await second.setPaused(false);
     for (const event of allEvents) second.handle(event);
+    await second.flush();
     expect(second.summary(tabId).total).toBeGreaterThan(0);
     const cleared = await second.clear(tabId);
     expect(cleared.total).toBe(0);
@@ -189,5 +190,19 @@ describe('event log and checkpoints', () => {
     const uninterrupted = await run(allEvents, null);
     expect((await third.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
     expect(third.summary(tabId)).toEqual(uninterrupted.summary);
+  });
+});
+
+describe('events in the wrong order', () => {
+  it('applies a restarted worker\'s backlog in webRequest time order (a response may arrive before its start)', async () => {
+    const storage = new FakeStorageArea();
+    const shuffled = service(storage);
+    // What Chrome hands a restarted worker: the backlog grouped by event kind, not in time order.
+    const kinds = ['error', 'completed', 'headers-received', 'response-started', 'redirect', 'send-headers', 'before-send-headers', 'before-request'];
+    const rank = (e: CaptureEvent) => kinds.indexOf(e.kind);
+    for (const event of [...allEvents].sort((a, b) => rank(a) - rank(b))) shuffled.handle(event);
+    await shuffled.flush();
+    const uninterrupted = await run(allEvents, null);
+    expect((await shuffled.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
   });
 });

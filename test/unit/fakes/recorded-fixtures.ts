@@ -25,3 +25,22 @@ export function loadFixtures(): RecordedFixture[] {
 export function captureEvents(fixture: RecordedFixture): CaptureEvent[] {
   return fixture.events.map((raw) => convertDetails(raw.event, raw)).filter((e): e is CaptureEvent => e !== null);
 }
+
+/**
+ * Every fixture's events one after another, as if one tab ran the whole lab: each fixture's times
+ * are shifted to start 100 ms after the previous one ended, so the timeline stays monotonic (the
+ * capture applies events in webRequest time order).
+ */
+export function labTimeline(fixtures: readonly RecordedFixture[]): CaptureEvent[] {
+  const out: CaptureEvent[] = [];
+  let next = 1_800_000_000_000;
+  for (const fixture of fixtures) {
+    const events = captureEvents(fixture);
+    if (events.length === 0) continue;
+    const first = Math.min(...events.map((e) => e.at));
+    const shift = next - first;
+    for (const event of events) out.push({ ...event, at: event.at + shift });
+    next = Math.max(...out.map((e) => e.at)) + 100;
+  }
+  return out;
+}

@@ -58,7 +58,7 @@ describe('applyEvent: what is counted but not listed', () => {
     ['a same-origin request (counted at its end)', [wire.beforeRequest({ id: '1', url: `${PAGE}/api` }), ...wire.exchange({ id: '1', url: `${PAGE}/api` }, SENT, 200, [])], 'sameOrigin'],
     ['a data: URL', [wire.beforeRequest({ id: '2', url: 'data:text/plain,hi' })], 'nonHttp'],
     ['a websocket URL', [wire.beforeRequest({ id: '3', url: 'wss://api.example/socket', type: 'websocket' })], 'nonHttp'],
-    ['a browser-initiated request (no initiator)', [wire.beforeRequest({ id: '4', url: `${API}/x`, initiator: null })], 'browserInitiated'],
+    ['a browser-initiated request (no initiator; counted once, at its end)', [wire.beforeRequest({ id: '4', url: `${API}/x`, initiator: null }), ...wire.exchange({ id: '4', url: `${API}/x`, initiator: null }, SENT, 200, [])], 'browserInitiated'],
   ] as const)('%s', (_name, events, counter) => {
     const result = run(events);
     expect(result.list()).toEqual([]);
