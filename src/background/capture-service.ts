@@ -140,6 +140,8 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   }
 
   const ready = (async () => {
+    checkpoints.hold();
+    let left: ReturnType<typeof leftovers> = { events: [], marks: {}, keys: [] };
     try {
       const items = await cache.load((key) => key.startsWith('tx:') || key.startsWith(CACHE_PREFIX));
       const restored = restoreModel(items, deps.evaluate);
@@ -148,19 +150,20 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
       for (const key of restored.orphanKeys) cache.delete(key);
       const settings = items[SETTINGS_KEY] as { paused?: unknown } | undefined;
       paused = settings?.paused === true;
-      const left = leftovers(items, readMarks(items[CHECKPOINT_KEY]));
-      // Earlier workers' unapplied events join this worker's backlog, sorted by time with it; their
-      // records are covered by the next checkpoint (n = 0: no mark of this boot). Marks of boots
-      // whose log is gone drop out.
-      checkpoints.setMarks(left.marks);
-      checkpoints.cover(left.keys);
+      left = leftovers(items, readMarks(items[CHECKPOINT_KEY]));
+      // Earlier workers' unapplied events join this worker's backlog, sorted by time with it (n = 0:
+      // no mark of this boot).
       for (const event of left.events) queue.push({ event, n: 0, key: '' });
     } catch {
       // Storage unreadable: start empty rather than not at all; the status tells the UI.
     }
     await drainBacklog();
     loaded = true;
-    checkpoints.now();
+    // Only now may a checkpoint say the earlier workers' records are applied (and let them go);
+    // marks of boots whose log is gone drop out.
+    checkpoints.setMarks(left.marks);
+    checkpoints.cover(left.keys);
+    checkpoints.release();
     for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
   })();
 

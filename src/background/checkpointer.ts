@@ -27,9 +27,11 @@ export function createCheckpointer(options: CheckpointerOptions) {
   let marks: AppliedMarks = {};
   let covered: string[] = [];
   let scheduled = false;
+  /** Start-up: no checkpoint may claim the backlog before all of it is applied. */
+  let held = false;
 
   function checkpoint(): void {
-    if (isClean(dirty) && covered.length === 0) return;
+    if (held || (isClean(dirty) && covered.length === 0)) return;
     writeCheckpoint(options.state(), dirty, marks, cache);
     const done = covered;
     covered = [];
@@ -41,6 +43,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
   }
 
   function schedule(): void {
+    if (held) return;
     if (covered.length >= maxEvents) {
       checkpoint();
       return;
@@ -60,7 +63,16 @@ export function createCheckpointer(options: CheckpointerOptions) {
     },
     /** Marks restored from the stored checkpoint (and from replayed logs). */
     setMarks(next: AppliedMarks): void {
-      marks = { ...next };
+      // Merged: marks of this boot's events applied so far stay.
+      marks = { ...next, ...marks };
+    },
+    /** Holds every checkpoint (start-up, until the backlog is applied); `release` then writes one. */
+    hold(): void {
+      held = true;
+    },
+    release(): void {
+      held = false;
+      checkpoint();
     },
     /** A logged event was applied to the model: the next checkpoint includes it. */
     applied(boot: string, n: number, key: string): void {
