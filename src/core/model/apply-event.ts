@@ -6,7 +6,7 @@
  */
 import type { Change, ModelContext, MutableChange, Step } from './change';
 import { emptyChange, markAllRemoved } from './change';
-import type { CaptureEvent, NavigationEvent } from './events';
+import type { BeforeRequestEvent, CaptureEvent, NavigationEvent } from './events';
 import { applyPreflightEvent } from './preflight-events';
 import { applyRequestEvent, startRequest } from './request-events';
 import type { ModelState, TabState } from './state';
@@ -27,8 +27,23 @@ function finish(change: MutableChange, tab: TabState | null): Change {
 function navigate(state: ModelState, event: NavigationEvent, ctx: ModelContext): Change {
   const change = emptyChange();
   const tab = getOrCreateTab(state, event.tabId);
+  tab.mainDocumentId = null;
   if (!tab.preserveLog) clearTab({ state, tab, ctx, change });
   return finish(change, tab);
+}
+
+/**
+ * A page restored from the back/forward cache sends no main_frame request, so no navigation event:
+ * its next request, from another main-frame document than the log's, is the sign. (tabs.onUpdated
+ * cannot tell: pushState and hash changes fire the same `loading` update, measured.) DevTools starts
+ * the log over then too, unless preserve log.
+ */
+function noticeDocument(step: Step, event: BeforeRequestEvent): void {
+  const { tab } = step;
+  if (event.frameId !== 0 || event.documentId === null || event.tabId < 0) return;
+  const current = tab.mainDocumentId ?? null;
+  if (current !== null && current !== event.documentId && !tab.preserveLog) clearTab(step);
+  tab.mainDocumentId = event.documentId;
 }
 
 export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelContext): Change {
@@ -50,6 +65,7 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
   if (event.kind === 'before-request') {
     const tab = getOrCreateTab(state, event.tabId);
     const step: Step = { state, tab, ctx, change };
+    if (!tab.inflight[event.requestId] && !tab.preflights[event.requestId]) noticeDocument(step, event);
     const tracking = tab.preflights[event.requestId];
     const request = tab.inflight[event.requestId];
     if (tracking) applyPreflightEvent(step, tracking, event);

@@ -84,6 +84,11 @@ export interface TabState {
   inflight: Record<string, InflightRequest>;
   preflights: Record<string, PreflightTracking>;
   counts: TabCounts;
+  /**
+   * The main frame's document the log belongs to (from its requests' documentId); null until one is
+   * seen after a navigation. Optional: state stored before it existed reads as unknown.
+   */
+  mainDocumentId?: string | null;
 }
 
 /** Chromium's cache result for one key (a new preflight replaces the whole entry, reference §4.7). */
