@@ -7,7 +7,7 @@
  * then (checkpointer.ts). A new worker loads the checkpoint, replays what was logged after it, then
  * the events that arrived while it loaded: a restart neither loses nor duplicates anything.
  */
-import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState } from '../core/model';
+import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState, type Transaction } from '../core/model';
 import { emptyChange } from '../core/model/change';
 import { clearTab } from '../core/model/tab-log';
 import { getOrCreateTab } from '../core/model/state';
@@ -18,6 +18,7 @@ import { createSessionCache, type StorageAreaLike } from './session-cache';
 import { restoreModel, SETTINGS_KEY } from './persisted-model';
 import { CACHE_PREFIX } from './stored-preflight-cache';
 import { packEvent } from './event-codec';
+import { recompute } from './transaction-codec';
 import { CHECKPOINT_KEY, createEventLog, leftovers, readMarks } from './event-log';
 import { createCheckpointer } from './checkpointer';
 import { LOAD_CHUNK, yieldToEvents } from './load-in-chunks';
@@ -144,7 +145,14 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     let left: ReturnType<typeof leftovers> = { events: [], marks: {}, keys: [] };
     try {
       const items = await cache.load((key) => key.startsWith('tx:') || key.startsWith(CACHE_PREFIX));
-      const restored = restoreModel(items, deps.evaluate);
+      // Verdicts left out of storage are recomputed in slices, yielding between them: one long
+      // stretch of work here is what makes a stop lose the events queued behind it (measured).
+      const toRecompute: Transaction[] = [];
+      const restored = restoreModel(items, toRecompute);
+      for (let at = 0; at < toRecompute.length; at += LOAD_CHUNK) {
+        for (const tx of toRecompute.slice(at, at + LOAD_CHUNK)) recompute(tx, deps.evaluate);
+        await yieldToEvents();
+      }
       if (restored.state) state = restored.state;
       checkpoints.setWrittenCache(restored.writtenCache);
       for (const key of restored.orphanKeys) cache.delete(key);

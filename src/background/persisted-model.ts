@@ -135,7 +135,7 @@ export interface RestoredModel {
   readonly writtenCache: WrittenCache;
 }
 
-function unpackBookkeeping(book: StoredBookkeeping, evaluate: Evaluate | null): TabBookkeeping {
+function unpackBookkeeping(book: StoredBookkeeping, evaluate: Evaluate | Transaction[] | null): TabBookkeeping {
   return {
     ...book,
     inflight: mapRecord(book.inflight ?? {}, (r) => ({ ...r, hidden: r.hidden === null ? null : unpackTransaction(r.hidden, evaluate) })),
@@ -161,7 +161,7 @@ type RestoredCacheLike = ReturnType<typeof restoreCache>;
  * Reassembles the state from everything stored; null state when nothing usable is there. `evaluate`
  * recomputes the verdicts storage left out (see verdictIsCurrent); without it those records are dropped.
  */
-export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate | null = null): RestoredModel {
+export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate | Transaction[] | null = null): RestoredModel {
   const tabs: Record<string, TabState> = {};
   const byTab = new Map<number, Record<string, Transaction>>();
   const orphanKeys: string[] = [];

@@ -99,7 +99,7 @@ export function packTransaction(tx: Transaction, keepVerdict: boolean): Packed {
 }
 
 /** The engine's verdict for a record, exactly as the model computes it (tab-log.ts evaluateListed). */
-function recompute(tx: Transaction, evaluate: Evaluate): void {
+export function recompute(tx: Transaction, evaluate: Evaluate): void {
   try {
     tx.verdict = evaluate(toObserved(tx));
     tx.evaluationError = null;
@@ -120,8 +120,12 @@ function unpackList<T>(value: unknown, unpack: (v: unknown, lines: LineUnpacker)
   return out;
 }
 
-/** A stored transaction back as the model's record (a plain record object is taken as it is); null when unreadable. */
-export function unpackTransaction(value: unknown, evaluate: Evaluate | null): Transaction | null {
+/**
+ * A stored transaction back as the model's record (a plain record object is taken as it is); null when
+ * unreadable. A left-out verdict is recomputed with `evaluate`, or, given a list, the record is put
+ * there to be recomputed later (start-up spreads that work out, see recomputeVerdicts).
+ */
+export function unpackTransaction(value: unknown, evaluate: Evaluate | Transaction[] | null): Transaction | null {
   if (!Array.isArray(value)) {
     const legacy = value as Partial<Transaction> | null;
     return typeof legacy === 'object' && legacy !== null && typeof legacy.id === 'string' && typeof legacy.tabId === 'number' ? (legacy as Transaction) : null;
@@ -145,7 +149,8 @@ export function unpackTransaction(value: unknown, evaluate: Evaluate | null): Tr
   };
   if (verdict === RECOMPUTE) {
     if (evaluate === null) return null;
-    recompute(tx, evaluate);
+    if (Array.isArray(evaluate)) evaluate.push(tx);
+    else recompute(tx, evaluate);
   } else if (typeof verdict === 'object' && verdict !== null) {
     tx.verdict = verdict as Verdict;
   }
