@@ -144,7 +144,9 @@ async function captureOnce(events: readonly CaptureEvent[]) {
   const start = cpuMs();
   for (const event of events) {
     service.handle(event);
-    await null; // one webRequest event per task, as in the worker: its write goes out before the next
+    // One webRequest event per task, as in the worker: its write goes out before the next, and the
+    // service's own timers (checkpoints, batching) get to run as time passes.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await service.flush();
   return { ms: cpuMs() - start, storage };

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/launch';
-import type { TabSummary } from '../../src/messaging/protocol';
+import type { TabSnapshot } from '../../src/messaging/protocol';
 import { startBenchServers } from './page-server';
 import { serviceWorkerHeap } from './worker-heap';
 
@@ -15,6 +15,9 @@ export interface ServiceWorkerResult {
   /** The worker's heap right after start-up, before any request (for comparison). */
   readonly heapAtStartMB: number;
   readonly sessionStorageBytes: number;
+  /** CORS Lens's own persistence status at the end: degraded when storage refused writes (quota). */
+  readonly persistenceDegraded: boolean;
+  readonly failedWrites: number;
   readonly transactions: number;
   /** What the tab's summary said at the end (listed and evicted). */
   readonly listed: number;
@@ -24,12 +27,11 @@ export interface ServiceWorkerResult {
 const SESSION_QUOTA_BYTES = 10 * 1024 * 1024;
 export { SESSION_QUOTA_BYTES };
 
-async function summaryOf(extensionPage: Page, tabId: number): Promise<TabSummary> {
-  const snapshot = await extensionPage.evaluate(
-    (id) => chrome.runtime.sendMessage({ type: 'cors-lens/snapshot', tabId: id }) as Promise<{ summary: TabSummary }>,
-    tabId,
-  );
-  return snapshot.summary;
+async function snapshotOf(extensionPage: Page, tabId: number): Promise<Pick<TabSnapshot, 'summary' | 'persistence'>> {
+  return extensionPage.evaluate(async (id) => {
+    const snapshot = (await chrome.runtime.sendMessage({ type: 'cors-lens/snapshot', tabId: id })) as TabSnapshot;
+    return { summary: snapshot.summary, persistence: snapshot.persistence };
+  }, tabId);
 }
 
 export async function runServiceWorkerBench(options: { distDir: string; transactions?: number; batch?: number; log?: (line: string) => void }): Promise<ServiceWorkerResult> {
@@ -56,18 +58,21 @@ export async function runServiceWorkerBench(options: { distDir: string; transact
     }
     // The worker handles events after the page saw them settle: wait until it has listed them all.
     const deadline = Date.now() + 120_000;
-    let summary = await summaryOf(extensionPage, tabId);
+    let { summary } = await snapshotOf(extensionPage, tabId);
     while (summary.total + summary.evicted < total && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      summary = await summaryOf(extensionPage, tabId);
+      ({ summary } = await snapshotOf(extensionPage, tabId));
     }
     await new Promise((resolve) => setTimeout(resolve, 1000)); // last storage writes
+    const { persistence } = await snapshotOf(extensionPage, tabId);
     const heap = await serviceWorkerHeap(extensionPage, extensionId);
     const sessionStorageBytes = await extensionPage.evaluate(() => chrome.storage.session.getBytesInUse(null));
     return {
       heapMB: heap.usedBytes / (1024 * 1024),
       heapAtStartMB: heapAtStart.usedBytes / (1024 * 1024),
       sessionStorageBytes,
+      persistenceDegraded: persistence.degraded,
+      failedWrites: persistence.failedWrites,
       transactions: total,
       listed: summary.total,
       evicted: summary.evicted,

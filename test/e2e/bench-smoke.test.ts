@@ -35,6 +35,7 @@ describe('benchmark smoke in Chromium (tiny sizes)', () => {
     expect(isFinitePositive(worker?.heapMB)).toBe(true);
     expect(isFinitePositive(worker?.sessionStorageBytes)).toBe(true);
     expect(worker?.listed).toBe(TINY_SIZES.workerTransactions);
+    expect(worker?.persistenceDegraded).toBe(false);
   });
 
   it('panel: first render and per-keystroke filtering on the real panel page', () => {

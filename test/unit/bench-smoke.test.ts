@@ -69,6 +69,8 @@ describe('benchmark smoke (tiny sizes)', () => {
     expect(valueAt(results, 'bundleGzKB.panel')).toBe(90);
     expect(table).toMatch(/popup JS gzip\s+20\.0 KB\s+≤ 25 KB\s+ok/);
     expect(table).toMatch(/panel JS gzip\s+90\.0 KB\s+≤ 80 KB\s+MISSED/);
+    const full = formatTable({ ...results, serviceWorker: { heapMB: 20, heapAtStartMB: 1, sessionStorageBytes: 10_485_000, persistenceDegraded: true, failedWrites: 3, transactions: 10, listed: 5, evicted: 5 } });
+    expect(full).toMatch(/storage\.session bytes\s+10,485,000\s+≤ 10,485,760\s+MISSED \(quota hit: writes refused\)/);
     expect(TARGETS.map((t) => t.key)).toEqual(expect.arrayContaining([
       'engine.verdictsPerSec', 'model.requestsPerSec', 'pageLoad.ratioVsNoExtension', 'pageLoad.ratioVsEmptyListeners',
       'serviceWorker.heapMB', 'serviceWorker.sessionStorageBytes', 'panel.firstRenderMs', 'panel.filterMs',

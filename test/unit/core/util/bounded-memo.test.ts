@@ -1,0 +1,28 @@
+/** The engine's memo: remembers answers (null ones too), computes once per key, and stays bounded. */
+import { describe, expect, it } from 'vitest';
+import { createBoundedMemo } from '../../../../src/core/util/bounded-memo';
+
+describe('bounded memo', () => {
+  it('computes a key once, null answers included', () => {
+    const memo = createBoundedMemo<string | null>(8);
+    let calls = 0;
+    const compute = (key: string) => {
+      calls++;
+      return key === 'none' ? null : key.toUpperCase();
+    };
+    expect([memo.get('a', compute), memo.get('a', compute), memo.get('none', compute), memo.get('none', compute)]).toEqual(['A', 'A', null, null]);
+    expect(calls).toBe(2);
+  });
+
+  it('starts over when full, and still answers correctly', () => {
+    const memo = createBoundedMemo<number>(4);
+    let calls = 0;
+    const compute = (key: string) => {
+      calls++;
+      return key.length;
+    };
+    for (const key of ['a', 'bb', 'ccc', 'dddd', 'eeeee']) memo.get(key, compute);
+    expect(memo.get('a', compute)).toBe(1);
+    expect(calls).toBe(6);
+  });
+});
