@@ -10,7 +10,7 @@ import type { WebRequestDetailsLike, WebRequestEventName } from './convert-detai
 
 type Sink = (name: WebRequestEventName, details: WebRequestDetailsLike) => void;
 
-const EXTRA_INFO: Record<WebRequestEventName, string[]> = {
+export const EXTRA_INFO: Record<WebRequestEventName, string[]> = {
   onBeforeRequest: ['extraHeaders'],
   onBeforeSendHeaders: ['requestHeaders', 'extraHeaders'],
   onSendHeaders: ['requestHeaders', 'extraHeaders'],
