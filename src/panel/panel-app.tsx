@@ -10,6 +10,8 @@ import { downloadText, exportFileName } from '../ui/download';
 import { buildHar } from '../ui/har';
 import { loadStackPreference, saveStackPreference, type KeyValueStore } from '../ui/stack-preference';
 import { Banners } from './banners';
+import { loadListShare, saveListShare } from './list-share';
+import { Splitter } from './splitter';
 import { DetailView } from './detail/detail-view';
 import { EmptyState } from './list/empty-state';
 import { countByFilter, filterTransactions, type ListFilter } from './list/filters';
@@ -40,6 +42,8 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
   const [notice, setNotice] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const splitRef = useRef<HTMLDivElement>(null);
+  const [listShare, setListShare] = useState(() => loadListShare(storage));
 
   const shown = useMemo(() => filterTransactions(state.transactions, filter, query), [state.transactions, filter, query]);
   const counts = useMemo(() => countByFilter(state.transactions), [state.transactions]);
@@ -106,6 +110,10 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
     setStack(id);
     saveStackPreference(storage, id);
   };
+  const resize = (share: number): void => {
+    setListShare(share);
+    saveListShare(storage, share);
+  };
   const isListed = useCallback((id: string) => state.positions.has(id), [state.positions]);
 
   const showDetail = detailOpen && selected !== null;
@@ -122,7 +130,7 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
         onResume={() => void client.setPaused(false)}
       />
       <p class="cl-visually-hidden" role="status">{notice}</p>
-      <div class="cl-split">
+      <div class="cl-split" ref={splitRef} style={{ '--cl-list-share': `${listShare}%` }}>
         <div class="cl-split-list">
           {shown.length === 0 ? (
             <EmptyState loaded={state.loaded} total={state.transactions.length} onShowAll={() => { setFilter('all'); setQuery(''); }} />
@@ -130,6 +138,7 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
             <RequestList transactions={shown} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} onClose={close} listRef={listRef} />
           )}
         </div>
+        {showDetail ? <Splitter share={listShare} onShare={resize} containerRef={splitRef} /> : null}
         {showDetail ? (
           <div class="cl-split-detail">
             <DetailView

@@ -248,6 +248,31 @@ describe('the panel page on a lab tab', () => {
     await expect.poll(() => panel.locator('[role=option]').count()).toBeGreaterThan(0);
   });
 
+  it('drags the splitter between list and detail; the width holds when the panel is opened again', async () => {
+    await panel.setViewportSize({ width: 1400, height: 900 });
+    await panel.getByRole('option').first().click();
+    const bar = panel.getByRole('separator', { name: 'Resize the request list' });
+    const box = await bar.boundingBox();
+    if (box === null) throw new Error('the splitter is not on screen');
+    await panel.mouse.move(box.x + 2, box.y + 200);
+    await panel.mouse.down();
+    await panel.mouse.move(900, box.y + 200, { steps: 5 });
+    await panel.mouse.up();
+    const listWidth = (): Promise<number> => panel.locator('.cl-split-list').evaluate((el) => el.getBoundingClientRect().width);
+    await expect.poll(listWidth).toBeGreaterThan(880);
+    expect(await listWidth()).toBeLessThan(905);
+    const share = Number(await bar.getAttribute('aria-valuenow'));
+    expect(share).toBeGreaterThan(62);
+    await panel.reload();
+    await panel.getByRole('option').first().click();
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBe(share);
+    await bar.focus();
+    await panel.keyboard.press('Enter'); // back to the default width, for the screenshots that follow
+    await expect.poll(listWidth).toBeLessThan(560);
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => panel.locator('.cl-detail').count()).toBe(0);
+  });
+
   it.each(DETAIL_CASES.map((c) => [c.id, c] as const))('detail of %s names the check, the origins, the timeline and the fix', async (id, c) => {
     const run = runs.get(id);
     if (!run) throw new Error(`scenario ${id} did not run`);
