@@ -1,6 +1,7 @@
 /**
  * What-if: the observed transaction with the server's answers edited (status and headers of the
- * preflight and of the final response) and/or another credentials mode, run through the same engine.
+ * preflight and of the final response, headers of each redirect hop) and/or another credentials
+ * mode, run through the same engine.
  *
  * Both sides are judged on the rules alone: the browser's own ending (net::ERR_FAILED, or a delivered
  * response) is dropped, because the engine trusts it over the rules (reconcile.ts) and it would pin the
@@ -20,6 +21,12 @@ export interface WhatIfEdits {
   readonly preflight: ResponseEdit | null;
   readonly response: ResponseEdit | null;
   readonly credentials: CredentialsMode | null;
+  /**
+   * Per redirect hop, in order: its response headers, or null to keep them. The status and Location
+   * stay: a hop that stopped redirecting would be another request, not another answer. Each hop is
+   * checked on its own (reference §5), so an Access-Control-Allow-Origin missing from a 302 is fixed here.
+   */
+  readonly redirects?: readonly (readonly Header[] | null)[];
 }
 
 export const NO_EDITS: WhatIfEdits = { preflight: null, response: null, credentials: null };
@@ -75,6 +82,13 @@ export function applyWhatIf(tx: ObservedTransaction, edits: WhatIfEdits): Observ
       ...next,
       preflight: { ...p, response: editedResponse(p.response, edits.preflight), redirectedTo: null, netError: null, fromCache: false },
     };
+  }
+  const hops = edits.redirects ?? [];
+  if (hops.some((h) => h !== null) && next.redirects) {
+    next = { ...next, redirects: next.redirects.map((hop, i) => {
+      const headers = hops[i] ?? null;
+      return headers === null ? hop : { ...hop, headers };
+    }) };
   }
   if (edits.response !== null) next = { ...next, response: editedResponse(next.response, edits.response) };
   if (edits.credentials !== null) next = { ...next, credentials: edits.credentials };

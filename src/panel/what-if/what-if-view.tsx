@@ -1,9 +1,10 @@
 /**
  * What-if editor: change the server's answers (status and headers of the preflight and of the final
- * response) or the credentials mode, and watch the engine's verdict change live, with a diff.
+ * response, headers of each redirect hop) or the credentials mode, and watch the engine's verdict
+ * change live, with a diff.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { CredentialsMode, ObservedResponse, ObservedTransaction } from '../../core';
+import type { CredentialsMode, Header, ObservedRedirect, ObservedResponse, ObservedTransaction } from '../../core';
 import { explain } from '../../core/advice';
 import { formatHeaderLines, parseHeaderLines, runWhatIf, type ResponseEdit } from './what-if-model';
 
@@ -28,20 +29,31 @@ function toEdit(state: EditorState, start: EditorState, mustHaveText: boolean): 
   return { status: Number.isFinite(status) ? status : 200, headers: parseHeaderLines(state.text).headers };
 }
 
+/** The edited headers of each redirect hop, or null where the editor still shows what was observed. */
+function hopEdits(texts: readonly string[], starts: readonly string[]): (Header[] | null)[] {
+  return texts.map((text, i) => (text === starts[i] ? null : parseHeaderLines(text).headers));
+}
+
+const hopTitle = (hop: ObservedRedirect, i: number): string => `Redirect ${i + 1}: ${hop.status} from ${hop.url}`;
+
 const CREDENTIALS: readonly (CredentialsMode | 'observed')[] = ['observed', 'omit', 'same-origin', 'include'];
 
 function Editor(props: {
   readonly id: string; readonly title: string; readonly state: EditorState; readonly onChange: (s: EditorState) => void; readonly hint?: string;
+  /** A redirect hop: its status is shown, not edited. */
+  readonly fixedStatus?: boolean;
 }) {
   const bad = parseHeaderLines(props.state.text).badLines;
   return (
     <fieldset class="cl-what-if-editor">
-      <legend>{props.title}</legend>
-      <label>
-        Status{' '}
-        <input type="number" min={100} max={599} value={props.state.status} class="cl-status-input"
-          onInput={(e) => props.onChange({ ...props.state, status: (e.currentTarget as HTMLInputElement).value })} />
-      </label>
+      <legend class="cl-value">{props.title}</legend>
+      {props.fixedStatus ? null : (
+        <label>
+          Status{' '}
+          <input type="number" min={100} max={599} value={props.state.status} class="cl-status-input"
+            onInput={(e) => props.onChange({ ...props.state, status: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+      )}
       <label for={props.id}>Headers, one "Name: value" per line</label>
       <textarea id={props.id} rows={6} spellcheck={false} class="cl-mono" value={props.state.text}
         onInput={(e) => props.onChange({ ...props.state, text: (e.currentTarget as HTMLTextAreaElement).value })} />
@@ -57,12 +69,15 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
   const [preflight, setPreflight] = useState(preflightStart);
   const [response, setResponse] = useState(responseStart);
   const [credentials, setCredentials] = useState<CredentialsMode | 'observed'>('observed');
+  const hopStarts = useMemo(() => (observed.redirects ?? []).map((hop) => formatHeaderLines(hop.headers)), [observed]);
+  const [hops, setHops] = useState<readonly string[]>(hopStarts);
 
   const result = useMemo(() => runWhatIf(observed, {
     preflight: observed.preflight ? toEdit(preflight, preflightStart, false) : null,
     response: toEdit(response, responseStart, !observed.response),
     credentials: credentials === 'observed' ? null : credentials,
-  }), [observed, preflight, response, credentials, preflightStart, responseStart]);
+    redirects: hopEdits(hops, hopStarts),
+  }), [observed, preflight, response, credentials, preflightStart, responseStart, hops, hopStarts]);
   const afterTitle = useMemo(() => explain(result.after, result.edited).title, [result]);
   const changed = result.changes.some((c) => c.changed);
 
@@ -70,6 +85,7 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
     setPreflight(preflightStart);
     setResponse(responseStart);
     setCredentials('observed');
+    setHops(hopStarts);
   };
 
   return (
@@ -82,6 +98,11 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
         </select>
       </label>
       {observed.preflight ? <Editor id="cl-what-if-preflight" title="Preflight response" state={preflight} onChange={setPreflight} /> : null}
+      {(observed.redirects ?? []).map((hop, i) => (
+        <Editor key={i} id={`cl-what-if-redirect-${i}`} title={hopTitle(hop, i)} fixedStatus
+          state={{ status: String(hop.status), text: hops[i] ?? '' }}
+          onChange={(s) => setHops((all) => all.map((text, j) => (j === i ? s.text : text)))} />
+      ))}
       <Editor id="cl-what-if-response" title="Response" state={response} onChange={setResponse}
         {...(observed.response ? {} : { hint: 'No response was observed (the request was never sent). Type the headers your server would send to include one.' })} />
       <button type="button" class="cl-button" onClick={reset}>Reset</button>

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { explain } from '../../../src/core/advice';
 import { toObserved, type Transaction } from '../../../src/core/model';
-import { buildTx, h, PAGE, scenarios } from '../fakes/transactions';
+import { API, buildTx, h, PAGE, scenarios } from '../fakes/transactions';
 import { MemoryStore, NOW, renderPanel } from './panel-harness';
 import { nth } from './nth';
 
@@ -197,6 +197,26 @@ describe('what-if', () => {
       [...detail.querySelectorAll('.cl-what-if-diff tbody tr')].find((tr) => tr.querySelector('th')?.textContent?.startsWith(field))?.querySelectorAll('td')[1]?.textContent;
     expect(after('corsError')).toBe('InvalidAllowCredentials');
     expect(after('outcome')).toBe('blocked');
+  });
+});
+
+describe('what-if on a redirect', () => {
+  it('edits the headers of a redirect hop (its status is shown, not editable) and resets', () => {
+    const tx = buildTx({
+      redirects: [{ status: 302, headers: [h('Location', `${API}/moved`)], location: `${API}/moved` }],
+      response: { status: 200, headers: [h('Access-Control-Allow-Origin', PAGE)] },
+    });
+    const { detail } = openDetail([tx]);
+    fireEvent.click(within(detail).getByRole('tab', { name: 'What-if' }));
+    const hop = within(detail).getByRole('group', { name: `Redirect 1: 302 from ${API}/api/items` });
+    expect(within(hop).queryByRole('spinbutton')).toBeNull();
+    const editor = within(hop).getByRole('textbox');
+    expect((editor as HTMLTextAreaElement).value).toBe(`Location: ${API}/moved`);
+    fireEvent.input(editor, { target: { value: `Location: ${API}/moved\nAccess-Control-Allow-Origin: ${PAGE}` } });
+    expect(within(detail).getByTestId('what-if-summary').textContent).toMatch(/^After: /);
+    fireEvent.click(within(detail).getByRole('button', { name: 'Reset' }));
+    expect((editor as HTMLTextAreaElement).value).toBe(`Location: ${API}/moved`);
+    expect(within(detail).getByTestId('what-if-summary').textContent).toMatch(/^No change/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toObserved } from '../../../src/core/model';
 import { NO_EDITS, parseHeaderLines, runWhatIf } from '../../../src/panel/what-if/what-if-model';
-import { h, PAGE, scenarios } from '../fakes/transactions';
+import { API, buildTx, h, PAGE, scenarios } from '../fakes/transactions';
 
 const ACAO = 'Access-Control-Allow-Origin';
 const changed = (result: ReturnType<typeof runWhatIf>) => result.changes.filter((c) => c.changed).map((c) => `${c.field}: ${c.before} → ${c.after}`);
@@ -52,5 +52,19 @@ describe('runWhatIf', () => {
   it('keeps a refused connection a network error whatever the headers say', () => {
     const result = runWhatIf(toObserved(scenarios.connectionRefused()), { ...NO_EDITS, response: { status: 200, headers: [h(ACAO, '*')] } });
     expect(result.after.outcome).toBe('network-error');
+  });
+
+  it('editing a redirect hop: an Access-Control-Allow-Origin added to the 302 lets the request through', () => {
+    // Each hop of a CORS request is checked on its own (reference §5): the 302 lacks ACAO.
+    const tx = buildTx({
+      redirects: [{ status: 302, headers: [h('Location', `${API}/moved`)], location: `${API}/moved` }],
+      response: { status: 200, headers: [h(ACAO, PAGE)] },
+    });
+    const observed = toObserved(tx);
+    expect(runWhatIf(observed, NO_EDITS).before.corsError).toBe('MissingAllowOriginHeader');
+    const result = runWhatIf(observed, { ...NO_EDITS, redirects: [[h('Location', `${API}/moved`), h(ACAO, PAGE)]] });
+    expect(changed(result)).toEqual(['outcome: blocked → allowed', 'corsError: MissingAllowOriginHeader → (none)', 'failedParameter: "" → (none)']);
+    // A null hop edit keeps the observed headers.
+    expect(changed(runWhatIf(observed, { ...NO_EDITS, redirects: [null] }))).toEqual([]);
   });
 });
