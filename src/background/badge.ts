@@ -46,9 +46,31 @@ const ICON_PATHS = {
   blocked: { '16': 'icons/icon-blocked-16.png', '32': 'icons/icon-blocked-32.png' },
 } as const;
 
+/**
+ * Where the badge a tab shows is remembered across worker restarts: Chrome keeps a tab's badge and
+ * icon when the worker stops, so a new worker that knows what is shown sets only what differs
+ * (setIcon with a path makes the worker fetch and decode the images, each time).
+ * WARNING: persisted layout: `badge:<tabId>` → a BadgeState.
+ */
+export const BADGE_PREFIX = 'badge:';
+export const badgeKey = (tabId: number): string => `${BADGE_PREFIX}${tabId}`;
+
+export function isBadgeState(value: unknown): value is BadgeState {
+  const state = value as Partial<BadgeState> | null;
+  return typeof state === 'object' && state !== null && typeof state.text === 'string' && typeof state.color === 'string'
+    && typeof state.title === 'string' && (state.icon === 'normal' || state.icon === 'blocked');
+}
+
+export const sameBadge = (a: BadgeState | undefined, b: BadgeState): boolean =>
+  a !== undefined && a.text === b.text && a.color === b.color && a.title === b.title && a.icon === b.icon;
+
 export function createBadgeApplier(action: ActionLike) {
   const shown = new Map<number, BadgeState>();
   return {
+    /** What an earlier worker showed on `tabId` (Chrome still shows it). */
+    seed(tabId: number, state: BadgeState): void {
+      shown.set(tabId, state);
+    },
     /** Shows `state` on `tabId`; a closed tab makes Chrome reject, which is fine: there is nothing to show. */
     async apply(tabId: number, state: BadgeState): Promise<void> {
       if (tabId < 0) return;
@@ -65,5 +87,42 @@ export function createBadgeApplier(action: ActionLike) {
     forget(tabId: number): void {
       shown.delete(tabId);
     },
+  };
+}
+
+/**
+ * Coalesces badge updates per tab: a page firing hundreds of requests a second changes its blocked
+ * count as often, and each change would cost chrome.action calls on the worker's only thread (the
+ * busier the worker, the more events a forced stop discards). A tab's badge is brought up to date at
+ * most every `delayMs`; `flush` does it at once (answers to the UI, start-up, pause). A stop before
+ * the timer fires loses nothing: the next worker shows every tab's badge when it starts.
+ */
+export function createBadgeThrottle(show: (tabId: number) => void, options: { delayMs?: number; setTimer?: (fn: () => void, ms: number) => unknown } = {}) {
+  const delayMs = options.delayMs ?? 200;
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const dirty = new Set<number>();
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    const tabs = [...dirty];
+    dirty.clear();
+    for (const tabId of tabs) show(tabId);
+  }
+
+  return {
+    request(tabId: number): void {
+      dirty.add(tabId);
+      if (scheduled) return;
+      scheduled = true;
+      setTimer(() => {
+        if (scheduled) flush();
+      }, delayMs);
+    },
+    /** The tab is gone: nothing to show. */
+    drop(tabId: number): void {
+      dirty.delete(tabId);
+    },
+    flush,
   };
 }

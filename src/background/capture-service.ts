@@ -3,36 +3,43 @@
  * badge, tab lookup, clock), so it is tested without `chrome`.
  *
  * The worker may be stopped at any moment: every event is first logged to storage.session (one
- * small record, event-log.ts), then applied to the in-memory model, which is checkpointed now and
- * then (checkpointer.ts). A new worker loads the checkpoint, replays what was logged after it, then
- * the events that arrived while it loaded: a restart neither loses nor duplicates anything.
+ * small record, event-log.ts, written together with those that arrive while a write is on its way,
+ * session-cache.ts), then applied to the in-memory model, which is checkpointed now and then
+ * (checkpointer.ts). A new worker loads the checkpoint (restore-on-start.ts), replays what was
+ * logged after it, then the events that arrived while it loaded: a restart neither loses nor
+ * duplicates anything it had written. What a stop costs grows with the worker's busy time (a stop
+ * discards the events queued behind its work), so start-up does as little as it can and per-event
+ * side work (badge, storage writes) is coalesced.
  */
-import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState, type Transaction } from '../core/model';
+import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState } from '../core/model';
 import { emptyChange } from '../core/model/change';
 import { clearTab } from '../core/model/tab-log';
 import { getOrCreateTab } from '../core/model/state';
 import { buildReport, type ReportV1 } from '../core/report';
 import type { PersistenceStatus, TabSnapshot, TabSummary } from '../messaging/protocol';
-import { badgeFor, type BadgeState } from './badge';
+import { badgeFor, badgeKey, createBadgeThrottle, sameBadge, type BadgeState } from './badge';
 import { createSessionCache, type StorageAreaLike } from './session-cache';
-import { restoreModel, SETTINGS_KEY } from './persisted-model';
-import { CACHE_PREFIX } from './stored-preflight-cache';
+import { SETTINGS_KEY } from './persisted-model';
 import { packEvent } from './event-codec';
-import { recompute } from './transaction-codec';
-import { CHECKPOINT_KEY, createEventLog, leftovers, readMarks } from './event-log';
+import { createEventLog, type Leftovers } from './event-log';
 import { createCheckpointer } from './checkpointer';
-import { LOAD_CHUNK, yieldToEvents } from './load-in-chunks';
+import { createSlicer } from './load-in-chunks';
+import { restoreOnStart } from './restore-on-start';
 
 export interface CaptureDeps {
   readonly storage: StorageAreaLike;
   readonly evaluate: Evaluate;
-  readonly badge: { apply(tabId: number, state: BadgeState): Promise<void>; forget(tabId: number): void };
+  readonly badge: { apply(tabId: number, state: BadgeState): Promise<void>; forget(tabId: number): void; seed?(tabId: number, state: BadgeState): void };
   readonly now: () => number;
   readonly capacity?: number;
   readonly flushDelayMs?: number;
   /** How long the model may stay unwritten (the event log covers it meanwhile). */
   readonly checkpointDelayMs?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  /** How long a tab's badge may lag behind its counts (see badge.ts createBadgeThrottle). */
+  readonly badgeDelayMs?: number;
+  /** How long after its start a worker waits before applying its backlog (see START_HOLD_MS). */
+  readonly startHoldMs?: number;
   /** Called with the tab and what changed, for live UI updates. */
   readonly onChange?: (change: Change) => void;
   readonly onStatus?: (paused: boolean, persistence: PersistenceStatus) => void;
@@ -76,18 +83,38 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     return { ...counts, tabId, total: tab?.order.length ?? 0, preserveLog: tab?.preserveLog ?? false };
   }
 
+  /** What each tab's badge shows, as stored for the next worker (badge.ts BADGE_PREFIX). */
+  const shownBadges = new Map<number, BadgeState>();
+
   function showBadge(tabId: number): void {
-    void deps.badge.apply(tabId, badgeFor(summary(tabId), paused));
+    const badge = badgeFor(summary(tabId), paused);
+    void deps.badge.apply(tabId, badge);
+    if (sameBadge(shownBadges.get(tabId), badge)) return;
+    shownBadges.set(tabId, badge);
+    cache.put(badgeKey(tabId), badge);
+  }
+
+  function forgetBadge(tabId: number): void {
+    deps.badge.forget(tabId);
+    if (shownBadges.delete(tabId)) cache.delete(badgeKey(tabId));
+  }
+  const badges = createBadgeThrottle(showBadge, { delayMs: deps.badgeDelayMs, setTimer: deps.setTimer });
+
+  function showAllBadges(): void {
+    for (const tabId of Object.keys(state.tabs)) badges.request(Number(tabId));
+    badges.flush();
   }
 
   function afterChange(change: Change, navigated: boolean): void {
     if (change.tabId === null) return;
     checkpoints.changed(change);
-    if (change.tabRemoved) deps.badge.forget(change.tabId);
-    else {
+    if (change.tabRemoved) {
+      badges.drop(change.tabId);
+      forgetBadge(change.tabId);
+    } else {
       // Chrome resets a tab's badge when it navigates: forget what we showed so it is set again.
-      if (navigated) deps.badge.forget(change.tabId);
-      showBadge(change.tabId);
+      if (navigated) forgetBadge(change.tabId);
+      badges.request(change.tabId);
     }
     deps.onChange?.(change);
   }
@@ -107,6 +134,15 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
    * are applied in batches every REORDER_MS, sorted within the batch.
    */
   const REORDER_MS = 30;
+  /**
+   * A (re)started worker gets the events Chrome held while it was stopped or starting, and Chrome
+   * delivers that backlog out of order over tens of milliseconds (measured, Chromium 156, worker
+   * stopped every 300 ms: a request's onBeforeRequest 60 ms after its onSendHeaders, onHeadersReceived
+   * and onErrorOccurred). The model ignores events of a request it has not seen start, so the backlog
+   * is applied only once the worker has run START_HOLD_MS; everything is logged meanwhile.
+   */
+  const START_HOLD_MS = deps.startHoldMs ?? 200;
+  const startedAt = Date.now();
   let drainScheduled = false;
 
   function takeSorted(count: number): typeof queue {
@@ -114,24 +150,51 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     return queue.splice(0, count);
   }
 
-  function applyQueued(items: typeof queue): void {
-    for (const { event, n, key } of items) {
-      apply(event);
-      if (n > 0) checkpoints.applied(log.boot, n, key);
+  function applyQueued(item: { event: CaptureEvent; n: number; key: string }): void {
+    apply(item.event);
+    if (item.n > 0) checkpoints.applied(log.boot, item.n, item.key);
+  }
+
+  type QueueItem = (typeof queue)[number];
+
+  /**
+   * Applies `sorted` from `at`, a few milliseconds at a time (load-in-chunks.ts), and returns where
+   * it stopped.
+   */
+  function applySlice(sorted: readonly QueueItem[], at: number, slicer: ReturnType<typeof createSlicer>): number {
+    let next = at;
+    do applyQueued(sorted[next++] as QueueItem);
+    while (next < sorted.length && !slicer.due());
+    return next;
+  }
+
+  /** Earlier workers' unapplied events, in time order, yielding between slices. */
+  async function applyLeftovers(events: readonly CaptureEvent[]): Promise<void> {
+    // n = 0: no mark of this boot. Array sort is stable: log order among events of the same time.
+    const sorted = events.map((event) => ({ event, n: 0, key: '' })).sort((a, b) => a.event.at - b.event.at);
+    const slicer = createSlicer();
+    for (let at = 0; at < sorted.length; ) {
+      at = applySlice(sorted, at, slicer);
+      if (at < sorted.length) await slicer.pause();
     }
   }
 
-  /** Start-up: applies the backlog in sorted slices, yielding between them, until it stays empty. */
+  /**
+   * Start-up: applies this worker's backlog in time order, a slice at a time; what arrives meanwhile
+   * joins the backlog and is sorted with it.
+   */
   async function drainBacklog(): Promise<void> {
+    const slicer = createSlicer();
     while (queue.length > 0) {
-      applyQueued(takeSorted(LOAD_CHUNK));
-      if (queue.length > 0) await yieldToEvents();
+      const sorted = takeSorted(queue.length);
+      for (let at = applySlice(sorted, 0, slicer); at < sorted.length; at++) queue.push(sorted[at] as QueueItem);
+      if (queue.length > 0) await slicer.pause();
     }
   }
 
   function drainNow(): void {
     drainScheduled = false;
-    if (loaded) applyQueued(takeSorted(queue.length));
+    if (loaded) for (const item of takeSorted(queue.length)) applyQueued(item);
   }
 
   function scheduleDrain(): void {
@@ -142,43 +205,50 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
 
   const ready = (async () => {
     checkpoints.hold();
-    let left: ReturnType<typeof leftovers> = { events: [], marks: {}, keys: [] };
+    let left: Leftovers = { events: [], marks: {}, keys: [] };
     try {
-      const items = await cache.load((key) => key.startsWith('tx:') || key.startsWith(CACHE_PREFIX));
-      // Verdicts left out of storage are recomputed in slices, yielding between them: one long
-      // stretch of work here is what makes a stop lose the events queued behind it (measured).
-      const toRecompute: Transaction[] = [];
-      const restored = restoreModel(items, toRecompute);
-      for (let at = 0; at < toRecompute.length; at += LOAD_CHUNK) {
-        for (const tx of toRecompute.slice(at, at + LOAD_CHUNK)) recompute(tx, deps.evaluate);
-        await yieldToEvents();
+      const start = await restoreOnStart(cache, deps.evaluate);
+      if (start.state) state = start.state;
+      checkpoints.setWrittenCache(start.writtenCache);
+      for (const key of start.orphanKeys) cache.delete(key);
+      paused = start.paused;
+      left = start.left;
+      for (const [tabId, badge] of start.badges) {
+        if (state.tabs[String(tabId)] === undefined) {
+          cache.delete(badgeKey(tabId));
+          continue;
+        }
+        shownBadges.set(tabId, badge);
+        deps.badge.seed?.(tabId, badge);
       }
-      if (restored.state) state = restored.state;
-      checkpoints.setWrittenCache(restored.writtenCache);
-      for (const key of restored.orphanKeys) cache.delete(key);
-      const settings = items[SETTINGS_KEY] as { paused?: unknown } | undefined;
-      paused = settings?.paused === true;
-      left = leftovers(items, readMarks(items[CHECKPOINT_KEY]));
-      // Earlier workers' unapplied events join this worker's backlog, sorted by time with it (n = 0:
-      // no mark of this boot).
-      for (const event of left.events) queue.push({ event, n: 0, key: '' });
     } catch {
       // Storage unreadable: start empty rather than not at all; the status tells the UI.
     }
-    await drainBacklog();
-    loaded = true;
+    // Earlier workers' events were all logged before this worker started, so before anything in its
+    // backlog: applied and checkpointed first, at once, so that a worker stopped again soon does not
+    // leave them to the next one (which would apply them again).
+    await applyLeftovers(left.events);
     // Only now may a checkpoint say the earlier workers' records are applied (and let them go);
     // marks of boots whose log is gone drop out.
     checkpoints.setMarks(left.marks);
     checkpoints.cover(left.keys);
     checkpoints.release();
-    for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
+    const hold = START_HOLD_MS - (Date.now() - startedAt);
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+    // No checkpoint between slices: this boot's events are applied in time order, not log order, and
+    // a checkpoint marks everything up to the highest applied number as applied.
+    checkpoints.hold();
+    await drainBacklog();
+    loaded = true;
+    checkpoints.release();
+    showAllBadges();
   })();
 
   /** Loaded, and nothing waiting in the reorder window: answers are never stale. */
   async function whenReady<T>(fn: () => T): Promise<T> {
     await ready;
     drainNow();
+    badges.flush();
     return fn();
   }
 
@@ -214,7 +284,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
       await ready;
       paused = next;
       cache.put(SETTINGS_KEY, { paused });
-      for (const tabId of Object.keys(state.tabs)) showBadge(Number(tabId));
+      showAllBadges();
       deps.onStatus?.(paused, cache.status());
       return paused;
     },
@@ -228,6 +298,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     async flush() {
       await ready;
       drainNow();
+      badges.flush();
       checkpoints.now();
       await cache.flush();
     },

@@ -42,10 +42,20 @@ export function createCheckpointer(options: CheckpointerOptions) {
     });
   }
 
+  let soon = false;
+
   function schedule(): void {
     if (held) return;
     if (covered.length >= maxEvents) {
-      checkpoint();
+      // After the current task, not in the middle of a drain: events are applied in time order, not
+      // log order, and the marks say everything up to the highest applied number is in the model.
+      if (!soon) {
+        soon = true;
+        queueMicrotask(() => {
+          soon = false;
+          checkpoint();
+        });
+      }
       return;
     }
     if (scheduled) return;

@@ -4,7 +4,8 @@
  * Measured (Chromium 156, stops every 200 ms during a burst of requests): Chrome delivers every
  * webRequest event to a restarted worker, but a stop discards the events already queued inside a
  * busy worker. So handling one event must be cheap: it writes the converted event as one small
- * record, `log:<boot>:<n>`, and applies it to the in-memory model; the model itself is written
+ * record, `log:<boot>:<n>` (records that arrive while a write is on its way go out together with
+ * the next one, session-cache.ts), and applies it to the in-memory model; the model itself is written
  * now and then as a checkpoint (see checkpoint.ts) that records, per boot, the last logged event
  * it includes. A new worker loads the checkpoint and replays the records logged after it, exactly
  * once. Log records a checkpoint covers are removed afterwards; if that removal is lost, the marks

@@ -5,8 +5,11 @@
  * after ~30 s idle or at any time; state therefore lives in storage.session (see capture-service.ts)
  * and every listener is registered synchronously here, at top level, so Chrome can deliver the
  * event that woke the worker.
+ *
+ * It talks to `chrome` directly, not through webextension-polyfill (src/platform/browser.ts): the
+ * worker starts again each time Chrome stops it, and evaluating the polyfill and wrapping every
+ * storage write costs time on each start and each event (MV3's `chrome` already returns promises).
  */
-import { browser } from '../platform/browser';
 import { evaluate } from '../core';
 import { convertDetails, tabRemovedEvent, type WebRequestEventName, type WebRequestDetailsLike } from './convert-details';
 import { createCaptureService } from './capture-service';
@@ -20,7 +23,7 @@ import type { PortLike } from '../messaging/live-port';
 
 let hub: ReturnType<typeof createLiveHub> | null = null;
 const service = createCaptureService({
-  storage: browser.storage.session,
+  storage: chrome.storage.session,
   evaluate,
   badge: createBadgeApplier(chrome.action),
   now: () => Date.now(),
@@ -30,7 +33,7 @@ const service = createCaptureService({
 hub = createLiveHub(service);
 const handlers = createRequestHandlers(service, {
   get: async (tabId) => {
-    const tab = await browser.tabs.get(tabId);
+    const tab = await chrome.tabs.get(tabId);
     return { url: tab.url, title: tab.title };
   },
 });
@@ -47,8 +50,10 @@ function onWebRequest(name: WebRequestEventName, details: WebRequestDetailsLike)
 
 registerWebRequestListeners(chrome.webRequest as unknown as Parameters<typeof registerWebRequestListeners>[0], onWebRequest);
 chrome.tabs.onRemoved.addListener((tabId) => service.handle(tabRemovedEvent(tabId, Date.now())));
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isRequestOf<Requests>(REQUEST_NAMES, message)) return undefined;
-  return dispatch(handlers, message);
+chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
+  if (!isRequestOf<Requests>(REQUEST_NAMES, message)) return false;
+  // dispatch never rejects (a failure is an ErrorReply); `true` keeps the channel open for the answer.
+  void dispatch(handlers, message).then(sendResponse);
+  return true;
 });
-browser.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as PortLike & { name: string }));
+chrome.runtime.onConnect.addListener((port) => hub?.connect(port as unknown as PortLike & { name: string }));

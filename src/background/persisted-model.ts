@@ -6,6 +6,7 @@
  *   `tab:<tabId>`  one tab's bookkeeping (order, requests in flight, unpaired preflights, counts)
  *   `tx:<id>`      one listed transaction, packed (transaction-codec.ts)
  *   `settings`     user settings (paused)
+ *   `badge:<tabId>` what the tab's toolbar badge shows (badge.ts)
  *   `checkpoint`   per worker boot, the last logged event the records above include
  *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
@@ -15,6 +16,7 @@ import { CHECKPOINT_KEY } from './event-log';
 import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } from './transaction-codec';
 import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
 import { readStored, storedJson } from './stored-json';
+import { defineLazyTransaction } from './lazy-transaction';
 
 export const MODEL_KEY = 'model';
 export const SETTINGS_KEY = 'settings';
@@ -160,13 +162,15 @@ type RestoredCacheLike = ReturnType<typeof restoreCache>;
 /**
  * Reassembles the state from everything stored; null state when nothing usable is there. `evaluate`
  * recomputes the verdicts storage left out (see verdictIsCurrent); without it those records are dropped.
+ * With `lazy`, listed transactions are unpacked only when first read (lazy-transaction.ts), and
+ * their left-out verdicts computed with it when first read.
  */
-export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate | Transaction[] | null = null): RestoredModel {
+export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate | Transaction[] | null = null, lazy: Evaluate | null = null): RestoredModel {
   const tabs: Record<string, TabState> = {};
   const byTab = new Map<number, Record<string, Transaction>>();
   const orphanKeys: string[] = [];
   for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith('tx:')) continue;
+    if (!key.startsWith('tx:') || lazy) continue;
     const tx = unpackTransaction(readStored(value), evaluate);
     if (tx === null) {
       orphanKeys.push(key);
@@ -176,6 +180,7 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
     list[tx.id] = tx;
     byTab.set(tx.tabId, list);
   }
+  const listedKeys = new Set<string>();
   for (const [key, raw] of Object.entries(items)) {
     const value = key.startsWith('tab:') ? readStored(raw) : null;
     if (typeof value !== 'object' || value === null) continue;
@@ -185,11 +190,19 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
     const stored = byTab.get(book.tabId) ?? {};
     const transactions: Record<string, Transaction> = {};
     for (const id of book.order) {
+      if (lazy) {
+        const raw = items[txKey(id)];
+        if (raw === undefined) continue;
+        listedKeys.add(txKey(id));
+        defineLazyTransaction(transactions, id, raw, lazy);
+        continue;
+      }
       const tx = stored[id];
       if (tx) transactions[id] = tx;
     }
     tabs[String(book.tabId)] = { ...book, order: book.order.filter((id) => id in transactions), transactions };
   }
+  if (lazy) for (const key of Object.keys(items)) if (key.startsWith('tx:') && !listedKeys.has(key)) orphanKeys.push(key);
   for (const [tabId, stored] of byTab) {
     const listed = tabs[String(tabId)]?.transactions ?? {};
     for (const id of Object.keys(stored)) if (!(id in listed)) orphanKeys.push(txKey(id));

@@ -2,13 +2,23 @@
  * A write-behind cache over a storage area (chrome.storage.session in production, a fake in tests).
  *
  * The service worker may be stopped at any moment, even abruptly (DevTools, ServiceWorker.stopAll-
- * Workers, a crash): a pending timer dies with it. So changes are handed to storage before the task
- * that made them ends: by default the batch is written from a microtask, which coalesces everything
- * one webRequest event changed into one `set` (plus one `remove`), issued together, without waiting
- * for an earlier write to answer. Once the IPC is sent, the browser completes it even if the worker
- * is gone. When a write fails (quota: storage.session holds 10 MB), the cache keeps working in
- * memory, remembers the failure so the UI can say so, and retries with the next change; a failed
- * key is only retried if no later write has carried a newer value for it.
+ * Workers, a crash): a pending timer dies with it. So when no write is on its way, changes are
+ * handed to storage before the task that made them ends: the batch is written from a microtask,
+ * which coalesces everything one webRequest event changed into one `set` (plus one `remove`). Once
+ * the IPC is sent, the browser completes it even if the worker is gone.
+ *
+ * While a write is on its way, new changes wait for its answer and then go out together, in one
+ * write (as Nagle's algorithm does for small TCP segments). Each `set` call costs the worker about
+ * as much to issue as ten records in one call (measured, Chromium 156: ~35 µs per call, ~3-6 µs per
+ * record in a batch, plus the answer each call brings back), and the worker's busy time is what a
+ * forced stop turns into lost events. The price: a change made while a write is on its way is not
+ * in storage until that write answers (about a millisecond idle; under a burst, until the answer's
+ * turn in the worker's queue). A forced stop in that window loses those changes, as it loses the
+ * events Chrome had queued for the worker anyway; an idle stop (30 s without events) never does.
+ *
+ * When a write fails (quota: storage.session holds 10 MB), the cache keeps working in memory,
+ * remembers the failure so the UI can say so, and retries with the next change; a failed key is only
+ * retried if no later write has carried a newer value for it.
  */
 import type { PersistenceStatus } from '../messaging/protocol';
 import { loadInChunks } from './load-in-chunks';
@@ -51,6 +61,8 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
   const inFlight = new Set<Promise<void>>();
   let batchNumber = 0;
   let scheduled = false;
+  /** A change came while a write was on its way: write it when the answer comes. */
+  let waiting = false;
   let status: PersistenceStatus = { degraded: false, message: null, failedWrites: 0 };
 
   function setStatus(next: PersistenceStatus): void {
@@ -64,7 +76,8 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
     scheduled = true;
     schedule(() => {
       scheduled = false;
-      writeBatch();
+      if (inFlight.size > 0) waiting = true;
+      else writeBatch();
     });
   }
 
@@ -93,7 +106,13 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
       },
     );
     inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
+    void write.finally(() => {
+      inFlight.delete(write);
+      if (waiting && inFlight.size === 0) {
+        waiting = false;
+        writeBatch();
+      }
+    });
   }
 
   return {

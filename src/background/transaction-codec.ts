@@ -98,6 +98,34 @@ export function packTransaction(tx: Transaction, keepVerdict: boolean): Packed {
   ];
 }
 
+/**
+ * Leaves a restored record's verdict to be computed when something first reads it (the model when it
+ * evicts or re-judges the record, a checkpoint, the export, the panel). A restarted worker would
+ * otherwise re-judge every listed request at each start (thousands of them for a busy tab), and a
+ * worker Chrome stops every few hundred milliseconds would spend its short life doing so. The
+ * engine is deterministic and the record cannot change before the read (its preflight is done, see
+ * persisted-model.ts verdictIsCurrent), so the verdict is the one computing it now would give.
+ * The property keeps its place among the record's keys (exports list fields in the same order).
+ */
+export function deferVerdict(tx: Transaction, evaluate: Evaluate): void {
+  const settle = (): void => {
+    Object.defineProperty(tx, 'verdict', { value: null, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(tx, 'verdict', {
+    enumerable: true,
+    configurable: true,
+    get(): Verdict | null {
+      settle();
+      recompute(tx, evaluate);
+      return tx.verdict;
+    },
+    set(verdict: Verdict | null) {
+      settle();
+      tx.verdict = verdict;
+    },
+  });
+}
+
 /** The engine's verdict for a record, exactly as the model computes it (tab-log.ts evaluateListed). */
 export function recompute(tx: Transaction, evaluate: Evaluate): void {
   try {

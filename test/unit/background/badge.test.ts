@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, BADGE_COLORS, createBadgeApplier, type ActionLike } from '../../../src/background/badge';
+import { badgeFor, BADGE_COLORS, createBadgeApplier, createBadgeThrottle, type ActionLike } from '../../../src/background/badge';
 
 describe('badgeFor', () => {
   it.each([
@@ -54,5 +54,47 @@ describe('badge applier', () => {
     const { action, calls } = recorder();
     await createBadgeApplier(action).apply(-1, badgeFor({ blocked: 1, warnings: 0 }, false));
     expect(calls).toHaveLength(0);
+  });
+
+  it('sets only what differs from what an earlier worker showed (no icon fetch after a restart)', async () => {
+    const { action, calls } = recorder();
+    const badge = createBadgeApplier(action);
+    badge.seed(4, badgeFor({ blocked: 1, warnings: 0 }, false));
+    await badge.apply(4, badgeFor({ blocked: 2, warnings: 0 }, false));
+    expect(calls.map((c) => c.split(' ')[0])).toEqual(['text', 'title']);
+  });
+});
+
+describe('badge throttle', () => {
+  function manualTimer() {
+    const queue: (() => void)[] = [];
+    return { setTimer: (fn: () => void) => void queue.push(fn), fire: () => queue.splice(0).forEach((fn) => fn()), pending: () => queue.length };
+  }
+
+  it('shows each changed tab once per interval, however often it changed', () => {
+    const shown: number[] = [];
+    const timer = manualTimer();
+    const throttle = createBadgeThrottle((tabId) => shown.push(tabId), { setTimer: timer.setTimer });
+    for (let i = 0; i < 100; i++) throttle.request(i % 2 === 0 ? 4 : 5);
+    expect(shown).toEqual([]);
+    expect(timer.pending()).toBe(1);
+    timer.fire();
+    expect(shown).toEqual([4, 5]);
+    throttle.request(4);
+    timer.fire();
+    expect(shown).toEqual([4, 5, 4]);
+  });
+
+  it('shows at once on flush, and nothing for a tab dropped meanwhile', () => {
+    const shown: number[] = [];
+    const timer = manualTimer();
+    const throttle = createBadgeThrottle((tabId) => shown.push(tabId), { setTimer: timer.setTimer });
+    throttle.request(4);
+    throttle.request(5);
+    throttle.drop(5);
+    throttle.flush();
+    expect(shown).toEqual([4]);
+    timer.fire();
+    expect(shown).toEqual([4]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadInChunks } from '../../../src/background/load-in-chunks';
+import { createSlicer, loadInChunks } from '../../../src/background/load-in-chunks';
 import { FakeStorageArea } from '../fakes/fake-storage-area';
 
 describe('loading stored state in chunks', () => {
@@ -38,5 +38,16 @@ describe('loading stored state in chunks', () => {
     const area = filled();
     const withoutKeys = { get: area.get.bind(area), set: area.set.bind(area), remove: area.remove.bind(area) };
     expect(Object.keys(await loadInChunks(withoutKeys, () => true))).toHaveLength(152);
+  });
+
+  it('cuts work into stretches of a few milliseconds, the clock starting again after each pause', async () => {
+    let now = 0;
+    const slicer = createSlicer(() => now, 4);
+    now = 3;
+    expect(slicer.due()).toBe(false);
+    now = 4;
+    expect(slicer.due()).toBe(true);
+    await slicer.pause();
+    expect(slicer.due()).toBe(false);
   });
 });

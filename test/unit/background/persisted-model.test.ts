@@ -55,4 +55,44 @@ describe('persisted model', () => {
     const { state, items } = checkpointAfter([...ended, preflightDone]);
     expect(JSON.stringify(items).length).toBeLessThan(JSON.stringify(state).length * 0.6);
   });
+
+  describe('lazily (a restarted worker)', () => {
+    const counting = () => {
+      let calls = 0;
+      const counted: typeof evaluate = (tx) => {
+        calls++;
+        return evaluate(tx);
+      };
+      return { evaluate: counted, calls: () => calls };
+    };
+
+    it('unpacks and judges nothing until a transaction is read, then restores it exactly', () => {
+      const { state, items } = checkpointAfter([...ended, preflightDone]);
+      const engine = counting();
+      const restored = restoreModel(items, [], engine.evaluate);
+      const tab = restored.state?.tabs[Object.keys(state.tabs)[0] ?? ''];
+      expect(tab?.order).toEqual(['r10']);
+      expect(engine.calls()).toBe(0);
+      expect(tab?.transactions.r10?.verdict).toMatchObject({ outcome: 'allowed' });
+      expect(engine.calls()).toBe(1);
+      expect(restored.state).toEqual(JSON.parse(JSON.stringify(state)));
+      expect(engine.calls()).toBe(1);
+    });
+
+    it('keeps the fields of a transaction in their order (exports list them the same way)', () => {
+      const { state, items } = checkpointAfter([...ended, preflightDone]);
+      const restored = restoreModel(items, [], evaluate);
+      const key = Object.keys(state.tabs)[0] ?? '';
+      expect(JSON.stringify(restored.state?.tabs[key]?.transactions)).toBe(JSON.stringify(state.tabs[key]?.transactions));
+    });
+
+    it('lists stored transactions no tab refers to as orphans, and reads an unreadable one as absent', () => {
+      const { state, items } = checkpointAfter([...ended, preflightDone]);
+      const restored = restoreModel({ ...items, 'tx:r99': '[1]', 'tx:r10': '"garbage"' }, [], evaluate);
+      expect(restored.orphanKeys).toEqual(['tx:r99']);
+      const key = Object.keys(state.tabs)[0] ?? '';
+      expect(restored.state?.tabs[key]?.transactions.r10).toBeUndefined();
+      expect('r10' in (restored.state?.tabs[key]?.transactions ?? {})).toBe(false);
+    });
+  });
 });

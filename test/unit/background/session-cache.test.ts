@@ -103,4 +103,47 @@ describe('session cache', () => {
     await cache.flush();
     expect(area.data.get('k')).toBe('new');
   });
+
+  it('while a write is on its way, gathers later changes and writes them together when it answers', async () => {
+    const area = new FakeStorageArea();
+    const answers: (() => void)[] = [];
+    const realSet = area.set.bind(area);
+    area.set = (items) => realSet(items).then(() => new Promise<void>((resolve) => answers.push(resolve)));
+    const cache = createSessionCache(area);
+    cache.put('log:1', 'a');
+    await Promise.resolve();
+    expect(area.writes).toBe(1);
+    for (let n = 2; n <= 20; n++) {
+      cache.put(`log:${n}`, 'b');
+      await Promise.resolve(); // each event is its own task; the first write has not answered yet
+    }
+    expect(area.writes).toBe(1);
+    answers.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(area.writes).toBe(2);
+    expect(area.data.size).toBe(20);
+    answers.shift()?.();
+    await cache.flush();
+    expect(area.writes).toBe(2);
+  });
+
+  it('does not retry a refused write on its own: the next change carries it', async () => {
+    const area = new FakeStorageArea(100);
+    let calls = 0;
+    const realSet = area.set.bind(area);
+    area.set = (items) => {
+      calls++;
+      return realSet(items);
+    };
+    const cache = createSessionCache(area);
+    cache.put('big', 'x'.repeat(200));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(cache.status().degraded).toBe(true);
+    expect(calls).toBe(1);
+    area.quotaBytes = 10_000;
+    cache.put('small', 1);
+    await cache.flush();
+    expect(calls).toBe(2);
+    expect(area.data.has('big')).toBe(true);
+  });
 });
