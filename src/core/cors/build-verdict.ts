@@ -3,7 +3,7 @@
  * read: CorsError fields, root cause (§10), findings, origin comparison and the one-line summary.
  */
 import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
-import { compareOrigins } from '../origin/compare-origins';
+import { compareOrigins, compareWithTarget } from '../origin/compare-origins';
 import { ACAO } from './header-index';
 import { culpritHeaderFor, firefoxReasonFor } from './error-catalogue';
 import { buildFindings } from './findings';
@@ -80,7 +80,9 @@ export function buildVerdict(input: VerdictInput): Verdict {
     mode: input.mode,
     credentials: input.credentials,
     preflight: walk.preflight,
-    origins: compareOrigins({ initiator: tx.initiator, targetUrl: hop?.url ?? tx.request.url, allowOrigin, originSent }),
+    origins: hop === undefined
+      ? compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin, originSent })
+      : compareWithTarget({ initiator: tx.initiator, targetUrl: hop.url, allowOrigin, originSent }, hop.origin),
     rootCause,
     findings,
     summary: summarize({

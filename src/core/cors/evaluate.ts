@@ -5,13 +5,13 @@
  * pass, regexes are compiled once at module load, and the rules walk twice only when the capture
  * cannot tell the credentials mode.
  */
-import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, Verdict } from '../types';
-import { compareOrigins } from '../origin/compare-origins';
-import { parseOrigin } from '../origin/parse-origin';
+import type { CredentialsMode, Finding, ObservedTransaction, OriginComparison, RequestMode, Verdict } from '../types';
+import { compareWithTarget } from '../origin/compare-origins';
+import { originPartsOfUrl, parseOrigin } from '../origin/parse-origin';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
-import { headerIndexOf, withHeaderScope } from './header-index';
+import { closeHeaderScope, headerIndexOf, openHeaderScope } from './header-index';
 import { NO_PREFLIGHT } from './hop-preflight';
 import { walkRules } from './hop-rules';
 import type { WalkContext, WalkResult } from './hop-rules';
@@ -51,6 +51,14 @@ function notCorsReason(tx: ObservedTransaction, mode: RequestMode): string | nul
   return null;
 }
 
+/** The page and the target side by side, for a request no CORS check looked at (null when the URL does not parse). */
+function comparisonWithoutCheck(tx: ObservedTransaction): OriginComparison | null {
+  const url = parseUrl(tx.request.url);
+  if (url === null) return null;
+  const input = { initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null };
+  return compareWithTarget(input, originPartsOfUrl(tx.request.url, url));
+}
+
 function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials: CredentialsMode, reason: string): Verdict {
   return {
     outcome: 'not-cors',
@@ -65,7 +73,7 @@ function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials:
     mode,
     credentials,
     preflight: NO_PREFLIGHT,
-    origins: parseUrl(tx.request.url) === null ? null : compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null }),
+    origins: comparisonWithoutCheck(tx),
     rootCause: null,
     findings: [],
     summary: reason,
@@ -91,10 +99,11 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
   if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
   const withCredentials = walkRules(ctx, true);
   if (sameRuleOutcome(withCredentials, without)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
-  const blocks = (w: WalkResult): boolean => w.failure !== null;
+  const blocksWith = withCredentials.failure !== null;
+  const blocksWithout = without.failure !== null;
   let include = false;
-  if (seen.netError === ERR_FAILED) include = blocks(withCredentials) && !blocks(without);
-  else if (seen.deliveredOk) include = !blocks(withCredentials) && blocks(without);
+  if (seen.netError === ERR_FAILED) include = blocksWith && !blocksWithout;
+  else if (seen.deliveredOk) include = !blocksWith && blocksWithout;
   const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
   const finding: Finding = {
     code: 'credentials-inferred',
@@ -110,7 +119,12 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
 }
 
 export function evaluate(tx: ObservedTransaction): Verdict {
-  return withHeaderScope(() => evaluateInScope(tx));
+  const outer = openHeaderScope();
+  try {
+    return evaluateInScope(tx);
+  } finally {
+    closeHeaderScope(outer);
+  }
 }
 
 function evaluateInScope(tx: ObservedTransaction): Verdict {
@@ -126,6 +140,7 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
+    factsByHop: [],
   };
   const chosen = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)

@@ -4,13 +4,14 @@
  * exactly as Chromium's HttpResponseHeaders::GetNormalizedHeader does, which is what the CORS checks
  * read (reference §3.1).
  *
- * Lookups scan the list instead of indexing it up front (a response carries a dozen lines and the
- * checks ask for a handful of names) and remember their answer. `headerIndexOf` hands out one index
- * per list, so the two walks of an evaluation and its findings share the answers.
+ * The names the checks ask about (known-headers.ts) are indexed in one pass over the list, on first
+ * use; any other name is looked up by a scan and its answer remembered. `headerIndexOf` hands out one
+ * index per list within an evaluation, so the two walks and the findings share the answers.
  */
 import type { HeaderList } from '../types';
 import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
+import { KNOWN_HEADER_COUNT, KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
 
 export const ACAO = 'access-control-allow-origin';
 export const ACAC = 'access-control-allow-credentials';
@@ -20,11 +21,19 @@ export const ACMA = 'access-control-max-age';
 export const ACEH = 'access-control-expose-headers';
 export const ACRH = 'access-control-request-headers';
 
+/** The starting point of every index (copying a packed array is cheaper than filling a new one). */
+const NOTHING_KNOWN: readonly (string | null)[] = new Array<string | null>(KNOWN_HEADER_COUNT).fill(null);
+
 export class HeaderIndex {
   private readonly headers: HeaderList;
-  /** Names asked so far and their answers (the checks ask for a handful of constant names). */
-  private readonly asked: string[] = [];
-  private readonly answers: (string | null)[] = [];
+  /** Known names: all lines combined, by number. */
+  private known: (string | null)[] | null = null;
+  /** The first line alone of the known names that came more than once (rare), by number. */
+  private firstLines: (string | undefined)[] | null = null;
+  /** Other names asked so far and their answers (rare: the UI and tests ask for these). */
+  private asked: string[] | null = null;
+  private answers: (string | null)[] | null = null;
+  private distinctNames: Set<string> | null = null;
 
   constructor(headers: HeaderList) {
     this.headers = headers;
@@ -32,17 +41,19 @@ export class HeaderIndex {
 
   /** All lines of `name` joined with `, `; null when absent. `name` must be lowercase. */
   get(name: string): string | null {
-    const at = this.asked.indexOf(name);
-    if (at >= 0) return this.answers[at] ?? null;
-    let combined: string | null = null;
-    for (const header of this.headers) {
-      if (!isHeaderNamed(header.name, name)) continue;
-      const value = trimHeaderValue(header.value);
-      combined = combined === null ? value : `${combined}, ${value}`;
-    }
-    this.asked.push(name);
-    this.answers.push(combined);
-    return combined;
+    const id = KNOWN_HEADER_ID.get(name);
+    return id === undefined ? this.getOther(name) : this.valueOf(id);
+  }
+
+  /** get() by the number of a known name (known-headers.ts). */
+  valueOf(id: number): string | null {
+    return (this.known ?? this.indexKnown())[id] ?? null;
+  }
+
+  /** The first line of a known name alone, trimmed; null when absent. */
+  firstOf(id: number): string | null {
+    const combined = (this.known ?? this.indexKnown())[id] ?? null;
+    return this.firstLines?.[id] ?? combined;
   }
 
   /** How many lines carried `name` (Firefox counts duplicate Access-Control-Allow-Origin lines). */
@@ -53,11 +64,8 @@ export class HeaderIndex {
   }
 
   has(name: string): boolean {
-    for (const header of this.headers) if (isHeaderNamed(header.name, name)) return true;
-    return false;
+    return this.get(name) !== null;
   }
-
-  private distinctNames: Set<string> | null = null;
 
   /** Lowercased names, each once, in order of first appearance. */
   names(): IterableIterator<string> {
@@ -67,31 +75,98 @@ export class HeaderIndex {
     }
     return this.distinctNames.values();
   }
+
+  private indexKnown(): (string | null)[] {
+    const known = NOTHING_KNOWN.slice();
+    const headers = this.headers;
+    for (let i = 0; i < headers.length; i++) {
+      const header = headers[i];
+      if (header === undefined) continue;
+      const id = knownHeaderId(header.name);
+      if (id < 0) continue;
+      const value = trimHeaderValue(header.value);
+      const combined = known[id] ?? null;
+      if (combined === null) {
+        known[id] = value;
+      } else {
+        const firstLines = (this.firstLines ??= []);
+        firstLines[id] ??= combined;
+        known[id] = `${combined}, ${value}`;
+      }
+    }
+    this.known = known;
+    return known;
+  }
+
+  private getOther(name: string): string | null {
+    const asked = (this.asked ??= []);
+    const answers = (this.answers ??= []);
+    const at = asked.indexOf(name);
+    if (at >= 0) return answers[at] ?? null;
+    let combined: string | null = null;
+    for (const header of this.headers) {
+      if (!isHeaderNamed(header.name, name)) continue;
+      const value = trimHeaderValue(header.value);
+      combined = combined === null ? value : `${combined}, ${value}`;
+    }
+    asked.push(name);
+    answers.push(combined);
+    return combined;
+  }
 }
 
 /**
  * Within one evaluation, every question about the same header list goes to one index (the two walks
  * and the findings ask about the same responses). Scoped to the evaluation so nothing is assumed
  * about lists the caller may change afterwards; outside a scope each call gets a fresh index.
+ *
+ * An evaluation sees a handful of lists, so the scope is a stretch of two arrays searched by
+ * identity, reused from evaluation to evaluation (a nested scope takes the stretch after its
+ * outer one's): nothing to allocate per evaluation.
  */
-let scope: Map<HeaderList, HeaderIndex> | null = null;
+const scopeLists: (HeaderList | null)[] = [];
+const scopeIndexes: (HeaderIndex | null)[] = [];
+/** Where the innermost open scope starts in the arrays; -1 when none is open. */
+let scopeStart = -1;
+let scopeEnd = 0;
+
+/** Opens a scope and returns a token for closeHeaderScope. */
+export function openHeaderScope(): number {
+  const outerStart = scopeStart;
+  scopeStart = scopeEnd;
+  return outerStart;
+}
+
+export function closeHeaderScope(outerStart: number): void {
+  // Forget the lists, so the scope keeps nothing alive after its evaluation.
+  for (let i = scopeStart; i < scopeEnd; i++) {
+    scopeLists[i] = null;
+    scopeIndexes[i] = null;
+  }
+  scopeEnd = scopeStart;
+  scopeStart = outerStart;
+}
 
 export function withHeaderScope<T>(fn: () => T): T {
-  const outer = scope;
-  scope = new Map();
+  const outer = openHeaderScope();
   try {
     return fn();
   } finally {
-    scope = outer;
+    closeHeaderScope(outer);
   }
 }
 
 export function headerIndexOf(headers: HeaderList): HeaderIndex {
-  if (scope === null) return new HeaderIndex(headers);
-  let index = scope.get(headers);
-  if (index === undefined) {
-    index = new HeaderIndex(headers);
-    scope.set(headers, index);
+  if (scopeStart < 0) return new HeaderIndex(headers);
+  for (let i = scopeStart; i < scopeEnd; i++) {
+    if (scopeLists[i] === headers) {
+      const known = scopeIndexes[i];
+      if (known !== null && known !== undefined) return known;
+    }
   }
+  const index = new HeaderIndex(headers);
+  scopeLists[scopeEnd] = headers;
+  scopeIndexes[scopeEnd] = index;
+  scopeEnd++;
   return index;
 }

@@ -9,11 +9,14 @@ import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
 import { ACAC, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
-import { isHeaderNamed } from './header-name';
+import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, judgeHopPreflight } from './hop-preflight';
+import { NO_PREFLIGHT, judgeHopPreflight, type HopFacts } from './hop-preflight';
 import type { Hop, Route } from './route';
+
+/** The final response's stage: one object for every verdict (stages are only ever read). */
+const RESPONSE_STAGE: FailureStage = { kind: 'response' };
 
 /** Reference §5.2: the 21st redirect is a network error. */
 export const MAX_REDIRECTS = 20;
@@ -54,6 +57,8 @@ export interface WalkContext {
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
   readonly endedWithErrFailed: boolean;
+  /** Each hop's preflight facts, judged by the first walk and reused by the second. */
+  readonly factsByHop: (HopFacts | undefined)[];
 }
 
 export interface WalkResult {
@@ -108,7 +113,8 @@ function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, stat
 
 function isRevalidation304(hop: Hop, status: number): boolean {
   if (status !== 304) return false;
-  return hop.requestHeaders.some((h) => isHeaderNamed(h.name, 'if-none-match') || isHeaderNamed(h.name, 'if-modified-since'));
+  const headers = headerIndexOf(hop.requestHeaders);
+  return headers.valueOf(KNOWN.ifNoneMatch) !== null || headers.valueOf(KNOWN.ifModifiedSince) !== null;
 }
 
 /** Chromium's CheckRedirectLocation (reference §5.3). */
@@ -137,19 +143,22 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
   if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).get(ACAO), hop.originSent)) seen.credentialsConsulted = true;
-  const judged = judgeHopPreflight({ hop, tx: ctx.tx, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk });
+  const judged = judgeHopPreflight({ hop, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk, factsByHop: ctx.factsByHop });
   if (firstCorsHop) seen.preflight = judged.info;
   const outcome = judged.outcome;
-  const stage: FailureStage = { kind: 'preflight', hop: hop.index };
   switch (outcome.kind) {
-    case 'failed':
+    case 'failed': {
       seen.allowOrigin = outcome.response?.get(ACAO) ?? null;
+      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
       return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
-    case 'network-error':
+    }
+    case 'network-error': {
       // Chromium fails the request with the preflight's own net error. DevTools may show the
       // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
       // report a network error with the net error as the root cause (reference §7).
+      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
+    }
     case 'passed':
       seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
       break;
@@ -199,15 +208,14 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
 function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected): RuleFailure | null {
   const finalResponse = hop.index === ctx.route.hops.length - 1 ? ctx.route.finalResponse : null;
   const hasResponse = hop.redirect !== null || finalResponse !== null;
-  const requestStage: FailureStage = { kind: 'request', hop: hop.index };
   // Reference §5: a same-origin-mode request that lands cross-origin fails, at any hop.
   if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
-    return corsFailure(hop.index, requestStage, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
+    return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
   }
   const firstCorsHop = !seen.corsFlag && !hop.sameOriginWithInitiator;
   seen.corsFlag = seen.corsFlag || !hop.sameOriginWithInitiator;
   if (seen.corsFlag) {
-    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, requestStage, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
+    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
     const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
     if (failure !== null) return failure;
   }
@@ -217,7 +225,7 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
   seen.finalResponse = headerIndexOf(finalResponse.headers);
   seen.allowOrigin = seen.finalResponse.get(ACAO);
-  return checkResponse(hop, { kind: 'response' }, seen.finalResponse, finalResponse.status, include, seen);
+  return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
 }
 
 export function walkRules(ctx: WalkContext, include: boolean): WalkResult {

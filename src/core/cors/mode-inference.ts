@@ -5,6 +5,7 @@
  */
 import type { CredentialsMode, ObservedTransaction, RequestMode, ResourceType } from '../types';
 import type { HeaderIndex } from './header-index';
+import { KNOWN } from './known-headers';
 
 const MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket']);
 
@@ -38,9 +39,9 @@ function modeFromResourceType(type: ResourceType, hasOrigin: boolean, method: st
 /** tx.mode, else Sec-Fetch-Mode, else the resource type and whether Origin was sent. */
 export function inferMode(tx: ObservedTransaction, requestHeaders: HeaderIndex, method: string): RequestMode {
   if (tx.mode !== undefined) return tx.mode;
-  const secFetchMode = requestHeaders.get('sec-fetch-mode');
+  const secFetchMode = requestHeaders.valueOf(KNOWN.secFetchMode);
   if (secFetchMode !== null && isRequestMode(secFetchMode)) return secFetchMode;
-  return modeFromResourceType(tx.resourceType, requestHeaders.has('origin'), method);
+  return modeFromResourceType(tx.resourceType, requestHeaders.valueOf(KNOWN.origin) !== null, method);
 }
 
 /**
@@ -49,7 +50,7 @@ export function inferMode(tx: ObservedTransaction, requestHeaders: HeaderIndex, 
  */
 export function inferCredentials(tx: ObservedTransaction, requestHeaders: HeaderIndex, crossOrigin: boolean): CredentialsMode {
   if (tx.credentials !== undefined && tx.credentials !== 'unknown') return tx.credentials;
-  if (crossOrigin && requestHeaders.has('cookie')) return 'include';
+  if (crossOrigin && requestHeaders.valueOf(KNOWN.cookie) !== null) return 'include';
   return 'unknown';
 }
 

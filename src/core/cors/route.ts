@@ -9,8 +9,8 @@ import { isTaintingHop } from '../origin/redirect-taint';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import type { WhatwgUrl } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
-import { isHeaderNamed } from './header-name';
-import { trimHeaderValue } from './http-syntax';
+import { headerIndexOf } from './header-index';
+import { KNOWN } from './known-headers';
 
 export interface Hop {
   readonly index: number;
@@ -50,9 +50,9 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 function unfollowedRedirect(tx: ObservedTransaction, url: string, delivered: boolean): ObservedRedirect | null {
   const response = tx.response;
   if (!response || delivered || !REDIRECT_STATUSES.has(response.status)) return null;
-  const location = response.headers.find((h) => isHeaderNamed(h.name, 'location'));
-  if (location === undefined) return null;
-  return { url, status: response.status, headers: response.headers, location: trimHeaderValue(location.value) };
+  const location = headerIndexOf(response.headers).firstOf(KNOWN.location);
+  if (location === null) return null;
+  return { url, status: response.status, headers: response.headers, location };
 }
 
 /** Reference §5.4: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET. */
@@ -81,10 +81,7 @@ function nextHopHeaders(headers: HeaderList, methodChanged: boolean, crossOrigin
 }
 
 function observedOrigin(headers: HeaderList): string | null {
-  for (const header of headers) {
-    if (isHeaderNamed(header.name, 'origin')) return trimHeaderValue(header.value);
-  }
-  return null;
+  return headerIndexOf(headers).firstOf(KNOWN.origin);
 }
 
 function lastUrl(tx: ObservedTransaction): string {

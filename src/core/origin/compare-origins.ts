@@ -98,8 +98,15 @@ export interface OriginComparisonInput {
 }
 
 export function compareOrigins(input: OriginComparisonInput): OriginComparison {
+  return compareWithTarget(input, parseOrigin(input.targetUrl));
+}
+
+/**
+ * compareOrigins when the caller already has the target's parts (`parseOrigin(input.targetUrl)`):
+ * request URLs are unique, so parsing them again would only churn parseOrigin's memo.
+ */
+export function compareWithTarget(input: OriginComparisonInput, target: OriginParts): OriginComparison {
   const page = input.initiator === null ? null : parseOrigin(input.initiator);
-  const target = parseOrigin(input.targetUrl);
   const allowOrigin = input.allowOrigin === null ? null : parseOrigin(input.allowOrigin);
   return {
     page,

@@ -49,11 +49,13 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
  * the parts the CORS check compares. `null` and anything the URL parser rejects come back opaque.
  */
 export function parseOrigin(raw: string): OriginParts {
-  return PARSED.get(raw, (key) => {
-    if (key === OPAQUE_ORIGIN) return opaqueParts(key);
-    const url = parseUrl(key);
-    return url === null ? opaqueParts(key) : originPartsOfUrl(key, url);
-  });
+  return PARSED.get(raw, computeOrigin);
+}
+
+function computeOrigin(raw: string): OriginParts {
+  if (raw === OPAQUE_ORIGIN) return opaqueParts(raw);
+  const url = parseUrl(raw);
+  return url === null ? opaqueParts(raw) : originPartsOfUrl(raw, url);
 }
 
 /** Initiators and Access-Control-Allow-Origin values recur on every request of a page; parts are read-only. */

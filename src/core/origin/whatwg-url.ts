@@ -7,6 +7,7 @@
  * types the few members it reads here and reaches the class through globalThis instead.
  */
 import { createBoundedMemo } from '../util/bounded-memo';
+import { parseHttpUrlFast } from './fast-http-url';
 
 /** The members of a parsed WHATWG URL the engine reads. */
 export interface WhatwgUrl {
@@ -40,9 +41,9 @@ function construct(input: string, base?: string): WhatwgUrl | null {
  * One evaluation parses the same few URLs several times (route, origin comparison, summary), and a
  * page's initiator and API origins recur from request to request. The last few answers are checked
  * first (the same string objects come back within an evaluation, so this is a few pointer
- * comparisons); short inputs (origins) are also remembered by content across evaluations. Request
- * URLs are mostly unique and long: hashing them into a map would cost more than it saves. Parsed
- * URLs are only ever read.
+ * comparisons). Plain http(s) URLs then take a shortcut past the parser (fast-http-url.ts); other
+ * short inputs (odd origins) are remembered by content across evaluations. Parsed URLs are only
+ * ever read.
  */
 const RECENT = 8;
 const recentInput: string[] = [];
@@ -57,7 +58,7 @@ export function parseUrl(input: string, base?: string): WhatwgUrl | null {
   for (let i = 0; i < recentInput.length; i++) {
     if (recentInput[i] === input && recentBase[i] === base) return recentUrl[i] ?? null;
   }
-  const url = base === undefined && input.length <= SHORT ? BY_CONTENT.get(input, (key) => construct(key)) : construct(input, base);
+  const url = base !== undefined ? construct(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));
   recentInput[recentNext] = input;
   recentBase[recentNext] = base;
   recentUrl[recentNext] = url;
@@ -65,9 +66,17 @@ export function parseUrl(input: string, base?: string): WhatwgUrl | null {
   return url;
 }
 
+function parseAlone(input: string): WhatwgUrl | null {
+  return input.length <= SHORT ? BY_CONTENT.get(input, construct) : construct(input);
+}
+
 /** `https:` → `https`. */
 export function schemeOf(url: WhatwgUrl): string {
-  return url.protocol.slice(0, -1);
+  const protocol = url.protocol;
+  // The two every request has, without a new string each time.
+  if (protocol === 'https:') return 'https';
+  if (protocol === 'http:') return 'http';
+  return protocol.slice(0, -1);
 }
 
 export function isHttpScheme(scheme: string): boolean {
