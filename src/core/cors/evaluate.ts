@@ -151,6 +151,6 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   }
   return buildVerdict({
     tx, route, mode, credentials: chosen.credentials, include: chosen.include, walk: chosen.walk, seen,
-    extraFindings: chosen.finding === null ? [] : [chosen.finding],
+    firstFinding: chosen.finding,
   });
 }

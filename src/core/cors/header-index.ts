@@ -28,8 +28,9 @@ export class HeaderIndex {
   private readonly headers: HeaderList;
   /** Known names: all lines combined, by number. */
   private known: (string | null)[] | null = null;
-  /** The first line alone of the known names that came more than once (rare), by number. */
+  /** The first line alone, and how many lines followed it, of the known names that came more than once (rare), by number. */
   private firstLines: (string | undefined)[] | null = null;
+  private extraLines: (number | undefined)[] | null = null;
   /** Other names asked so far and their answers (rare: the UI and tests ask for these). */
   private asked: string[] | null = null;
   private answers: (string | null)[] | null = null;
@@ -56,6 +57,12 @@ export class HeaderIndex {
     return this.firstLines?.[id] ?? combined;
   }
 
+  /** count() by the number of a known name. */
+  countOf(id: number): number {
+    if ((this.known ?? this.indexKnown())[id] === null) return 0;
+    return 1 + (this.extraLines?.[id] ?? 0);
+  }
+
   /** How many lines carried `name` (Firefox counts duplicate Access-Control-Allow-Origin lines). */
   count(name: string): number {
     let lines = 0;
@@ -65,6 +72,11 @@ export class HeaderIndex {
 
   has(name: string): boolean {
     return this.get(name) !== null;
+  }
+
+  /** The lines as given. */
+  lines(): HeaderList {
+    return this.headers;
   }
 
   /** Lowercased names, each once, in order of first appearance. */
@@ -91,6 +103,8 @@ export class HeaderIndex {
       } else {
         const firstLines = (this.firstLines ??= []);
         firstLines[id] ??= combined;
+        const extraLines = (this.extraLines ??= []);
+        extraLines[id] = (extraLines[id] ?? 0) + 1;
         known[id] = `${combined}, ${value}`;
       }
     }

@@ -8,7 +8,7 @@ import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, 
 import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
-import { ACAC, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
+import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
@@ -59,6 +59,8 @@ export interface WalkContext {
   readonly endedWithErrFailed: boolean;
   /** Each hop's preflight facts, judged by the first walk and reused by the second. */
   readonly factsByHop: (HopFacts | undefined)[];
+  /** Local Network Access's answer, the same for both walks: judged once (undefined until then). */
+  localNetwork?: CorsErrorName | null;
 }
 
 export interface WalkResult {
@@ -100,14 +102,14 @@ function readsCredentials(allowOrigin: string | null, origin: string): boolean {
 
 /** ACAO/ACAC check of a redirect or final response (reference §3). */
 function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, seen: Collected): RuleFailure | null {
-  const allowOrigin = headers.get(ACAO);
+  const allowOrigin = headers.valueOf(KNOWN.allowOrigin);
   if (readsCredentials(allowOrigin, hop.originSent)) seen.credentialsConsulted = true;
-  const failure = checkAccess({ allowOrigin, allowCredentials: headers.get(ACAC), include, origin: hop.originSent });
+  const failure = checkAccess({ allowOrigin, allowCredentials: headers.valueOf(KNOWN.allowCredentials), include, origin: hop.originSent });
   if (failure === null) return null;
   const aboutCredentials = failure.error === 'InvalidAllowCredentials';
   return corsFailure(
     hop.index, stage, failure.error, failure.failedParameter,
-    aboutCredentials ? 'true' : hop.originSent, aboutCredentials ? headers.get(ACAC) : allowOrigin, headers, status,
+    aboutCredentials ? 'true' : hop.originSent, aboutCredentials ? headers.valueOf(KNOWN.allowCredentials) : allowOrigin, headers, status,
   );
 }
 
@@ -142,13 +144,13 @@ interface Collected {
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
-  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).get(ACAO), hop.originSent)) seen.credentialsConsulted = true;
+  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent)) seen.credentialsConsulted = true;
   const judged = judgeHopPreflight({ hop, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk, factsByHop: ctx.factsByHop });
   if (firstCorsHop) seen.preflight = judged.info;
   const outcome = judged.outcome;
   switch (outcome.kind) {
     case 'failed': {
-      seen.allowOrigin = outcome.response?.get(ACAO) ?? null;
+      seen.allowOrigin = outcome.response?.valueOf(KNOWN.allowOrigin) ?? null;
       const stage: FailureStage = { kind: 'preflight', hop: hop.index };
       return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
     }
@@ -172,12 +174,15 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
       break;
   }
   if (hop.index !== 0) return null;
-  const lna = checkLocalNetworkAccess({
-    initiator: ctx.route.initiator,
-    targetHost: hop.origin.host ?? '',
-    gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
-    endedWithErrFailed: ctx.endedWithErrFailed,
-  });
+  if (ctx.localNetwork === undefined) {
+    ctx.localNetwork = checkLocalNetworkAccess({
+      initiator: ctx.route.initiator,
+      targetHost: hop.origin.host ?? '',
+      gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
+      endedWithErrFailed: ctx.endedWithErrFailed,
+    });
+  }
+  const lna = ctx.localNetwork;
   return lna === null ? null : corsFailure(0, { kind: 'request', hop: 0 }, lna, '', null, null, null, null);
 }
 
@@ -191,7 +196,7 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
   }
   if (seen.corsFlag) {
     const headers = headerIndexOf(redirect.headers);
-    seen.allowOrigin = headers.get(ACAO);
+    seen.allowOrigin = headers.valueOf(KNOWN.allowOrigin);
     const failure = checkResponse(hop, stage, headers, redirect.status, include, seen);
     if (failure !== null) return failure;
   }
@@ -224,7 +229,7 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   if (hop.redirect !== null) return redirectChecks(ctx, hop, hop.redirect, include, seen);
   if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
   seen.finalResponse = headerIndexOf(finalResponse.headers);
-  seen.allowOrigin = seen.finalResponse.get(ACAO);
+  seen.allowOrigin = seen.finalResponse.valueOf(KNOWN.allowOrigin);
   return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
 }
 

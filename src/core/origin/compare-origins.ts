@@ -102,11 +102,12 @@ export function compareOrigins(input: OriginComparisonInput): OriginComparison {
 }
 
 /**
- * compareOrigins when the caller already has the target's parts (`parseOrigin(input.targetUrl)`):
- * request URLs are unique, so parsing them again would only churn parseOrigin's memo.
+ * compareOrigins when the caller already has the target's parts (`parseOrigin(input.targetUrl)`)
+ * and possibly the page's (`parseOrigin(input.initiator)`): request URLs are unique, so parsing
+ * them again would only churn parseOrigin's memo.
  */
-export function compareWithTarget(input: OriginComparisonInput, target: OriginParts): OriginComparison {
-  const page = input.initiator === null ? null : parseOrigin(input.initiator);
+export function compareWithTarget(input: OriginComparisonInput, target: OriginParts, pageParts?: OriginParts): OriginComparison {
+  const page = input.initiator === null ? null : (pageParts ?? parseOrigin(input.initiator));
   const allowOrigin = input.allowOrigin === null ? null : parseOrigin(input.allowOrigin);
   return {
     page,

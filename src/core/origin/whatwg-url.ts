@@ -55,7 +55,10 @@ const BY_CONTENT = createBoundedMemo<WhatwgUrl | null>(512);
 
 /** Parses `input` (relative to `base` when given); null when the URL parser rejects it. */
 export function parseUrl(input: string, base?: string): WhatwgUrl | null {
-  for (let i = 0; i < recentInput.length; i++) {
+  // Newest first: the URL just parsed is the one most often asked again, and its string is the
+  // same object (a pointer comparison), where older entries of the same length compare by content.
+  for (let n = 0, i = recentNext; n < recentInput.length; n++) {
+    i = i === 0 ? RECENT - 1 : i - 1;
     if (recentInput[i] === input && recentBase[i] === base) return recentUrl[i] ?? null;
   }
   const url = base !== undefined ? construct(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));

@@ -5,7 +5,7 @@
 import type { Header, HeaderList, PreflightReason } from '../types';
 import { asciiUppercase } from './byte-strings';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod, SAFELISTED_METHODS } from './methods';
-import { createAsciiNameTable, startsWithAsciiFolded } from './ascii-name-table';
+import { createNameTable, foldedFirstUnit, startsWithFolded } from '../util/name-table';
 import { FORBIDDEN_REQUEST_HEADER_NAMES, FORBIDDEN_REQUEST_HEADER_PREFIXES, METHOD_OVERRIDE_HEADER_NAMES, isForbiddenRequestHeader } from './forbidden-headers';
 import { MAYBE_BROWSER_ADDED_HEADER_NAMES, NETWORK_ADDED_HEADER_NAMES, userAgentAddedHeader } from './ua-added-headers';
 import { analyzeUnsafeHeaders } from './unsafe-header-names';
@@ -34,15 +34,20 @@ const BY_VALUE = 2;
  * prefixes are checked apart. Every other name not listed is seen (Accept too: the browser adds
  * `*\/*` before the checks, so either way it counts).
  */
-const NAME_RULE = createAsciiNameTable<number>([
+const NAME_RULE = createNameTable<number>([
   ...FORBIDDEN_REQUEST_HEADER_NAMES.map((name) => [name, NOT_SEEN] as const),
   ...NETWORK_ADDED_HEADER_NAMES.map((name) => [name, NOT_SEEN] as const),
   ...METHOD_OVERRIDE_HEADER_NAMES.map((name) => [name, BY_VALUE] as const),
   ...MAYBE_BROWSER_ADDED_HEADER_NAMES.filter((name) => name !== 'accept').map((name) => [name, BY_VALUE] as const),
 ]);
 
+/** The forbidden prefixes by their first letter (`sec-`, `proxy-`): most names start with neither. */
+const PREFIX_BY_FIRST: ReadonlyMap<number, string> = new Map(FORBIDDEN_REQUEST_HEADER_PREFIXES.map((prefix) => [prefix.charCodeAt(0), prefix]));
+if (PREFIX_BY_FIRST.size !== FORBIDDEN_REQUEST_HEADER_PREFIXES.length) throw new Error('two forbidden prefixes share a first letter');
+
 function nameRule(name: string): number {
-  for (const prefix of FORBIDDEN_REQUEST_HEADER_PREFIXES) if (startsWithAsciiFolded(name, prefix)) return NOT_SEEN;
+  const prefix = PREFIX_BY_FIRST.get(foldedFirstUnit(name));
+  if (prefix !== undefined && startsWithFolded(name, prefix)) return NOT_SEEN;
   return NAME_RULE.get(name) ?? SEEN;
 }
 

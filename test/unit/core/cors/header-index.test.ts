@@ -51,6 +51,7 @@ describe('HeaderIndex', () => {
         if (id >= 0) {
           expect(index.valueOf(id)).toBe(scanned(headers, name));
           expect(index.firstOf(id)).toBe(firstScanned(headers, name));
+          expect(index.countOf(id)).toBe(index.count(name));
         }
       }
       expect([...index.names()]).toEqual([...new Set(headers.map((h) => h.name.toLowerCase()))]);
