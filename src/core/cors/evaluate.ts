@@ -33,16 +33,19 @@ const NON_NETWORK_SCHEMES: ReadonlySet<string> = new Set([
 const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
 const CACHE_PROBE = 'A cache-only lookup that missed (net::ERR_CACHE_MISS); Chromium fetches the resource again over the network.';
 
-const NOT_CORS_BY_MODE: Partial<Record<RequestMode, string>> = {
-  'no-cors': 'A no-cors request (e.g. <img> or <script> without crossorigin): the response is opaque and no CORS check runs.',
-  navigate: 'A navigation: CORS does not apply.',
-  websocket: 'A WebSocket handshake: CORS does not apply (the server must check Origin itself).',
-};
+function notCorsByMode(mode: RequestMode): string | null {
+  switch (mode) {
+    case 'no-cors': return 'A no-cors request (e.g. <img> or <script> without crossorigin): the response is opaque and no CORS check runs.';
+    case 'navigate': return 'A navigation: CORS does not apply.';
+    case 'websocket': return 'A WebSocket handshake: CORS does not apply (the server must check Origin itself).';
+    default: return null;
+  }
+}
 
 function notCorsReason(tx: ObservedTransaction, mode: RequestMode): string | null {
   if (tx.initiator === null) return 'Started by the browser, not by a page: CORS does not apply.';
-  const byMode = NOT_CORS_BY_MODE[mode];
-  if (byMode !== undefined) return byMode;
+  const byMode = notCorsByMode(mode);
+  if (byMode !== null) return byMode;
   const url = parseUrl(tx.request.url);
   const scheme = url === null ? '' : schemeOf(url);
   if (isHttpScheme(scheme)) return null;

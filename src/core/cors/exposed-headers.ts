@@ -5,7 +5,7 @@
  */
 import type { HeaderIndex } from './header-index';
 import { parseTokenList } from './http-syntax';
-import { createNameTable, startsWithFolded } from '../util/name-table';
+import { createNameTable, startsWithLowercased } from '../util/name-table';
 import { KNOWN } from './known-headers';
 
 export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
@@ -68,7 +68,7 @@ export function unexposedHeaderNames(response: HeaderIndex, include: boolean): s
   let exposed: ExposedHeaders | null = null;
   for (const header of response.lines()) {
     const raw = header.name;
-    if (NEVER_LISTED.get(raw) === true || startsWithFolded(raw, 'access-control-', 'lowercase')) continue;
+    if (NEVER_LISTED.get(raw) === true || startsWithLowercased(raw, 'access-control-')) continue;
     const name = raw.toLowerCase();
     exposed ??= parseExposeHeaders(response.valueOf(KNOWN.exposeHeaders), include);
     if (isExposed(name, exposed)) continue;

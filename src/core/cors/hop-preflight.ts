@@ -5,8 +5,8 @@
 import type { PreflightInfo, PreflightReason } from '../types';
 import { preflightNeed } from '../request/index';
 import type { PreflightNeed } from '../request/index';
-import { headerIndexOf, type HeaderIndex } from './header-index';
-import { KNOWN } from './known-headers';
+import type { HeaderIndex } from './header-index';
+import { KNOWN, firstLineOf } from './known-headers';
 import { trimHeaderValue } from './http-syntax';
 import { checkPreflight } from './preflight-check';
 import type { PreflightCheck } from './preflight-check';
@@ -47,7 +47,7 @@ const UNKNOWN: HopPreflightOutcome = { kind: 'unknown' };
 /** The Access-Control-Request-Headers the preflight carried, if the capture has the preflight request. */
 function observedRequestHeaders(hop: Hop): string | null {
   const headers = hop.preflight?.request.headers;
-  return headers === undefined ? null : headerIndexOf(headers).firstOf(KNOWN.requestHeaders);
+  return headers === undefined ? null : firstLineOf(headers, KNOWN.requestHeaders);
 }
 
 /** Splits an Access-Control-Request-Headers value into lowercased names, keeping its order. */

@@ -3,6 +3,8 @@
  * pass: each line is recognised by its length first (most lines of a response match no candidate
  * length), then compared case-insensitively without allocating.
  */
+import { trimHeaderValue } from './http-syntax';
+
 const KELVIN_SIGN = 0x212a;
 
 export const KNOWN_HEADER_NAMES = [
@@ -105,4 +107,18 @@ export function knownHeaderId(name: string): number {
   if (b >= 0 && (name === TITLE_CASE[b] || name === NAMES[b])) return b;
   if (spellsRest(name, NAMES[a] ?? '')) return a;
   return b >= 0 && spellsRest(name, NAMES[b] ?? '') ? b : -1;
+}
+
+/**
+ * The first line of known name `id` in `headers`, trimmed, without indexing the list (for a list
+ * asked one question: a preflight request and its Access-Control-Request-Headers).
+ */
+export function firstLineOf(headers: readonly { readonly name: string; readonly value: string }[], id: number): string | null {
+  const length = NAMES[id]?.length ?? -1;
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i];
+    if (header === undefined || header.name.length !== length || knownHeaderId(header.name) !== id) continue;
+    return trimHeaderValue(header.value);
+  }
+  return null;
 }

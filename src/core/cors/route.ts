@@ -47,12 +47,12 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
  * as the final response of a failed request. That response is a redirect hop. A 3xx the browser
  * delivered stays a response (redirect: 'manual').
  */
-function unfollowedRedirect(tx: ObservedTransaction, url: string, delivered: boolean): ObservedRedirect | null {
+function unfollowedRedirect(tx: ObservedTransaction, delivered: boolean): ObservedRedirect | null {
   const response = tx.response;
   if (!response || delivered || !REDIRECT_STATUSES.has(response.status)) return null;
   const location = headerIndexOf(response.headers).firstOf(KNOWN.location);
   if (location === null) return null;
-  return { url, status: response.status, headers: response.headers, location };
+  return { url: lastUrl(tx), status: response.status, headers: response.headers, location };
 }
 
 /** Reference §5.4: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET. */
@@ -92,7 +92,7 @@ function lastUrl(tx: ObservedTransaction): string {
 
 /** `delivered`: the browser completed the request without an error. */
 export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean): Route {
-  const unfollowed = unfollowedRedirect(tx, lastUrl(tx), delivered);
+  const unfollowed = unfollowedRedirect(tx, delivered);
   const redirects = unfollowed === null ? (tx.redirects ?? []) : [...(tx.redirects ?? []), unfollowed];
   const untaintedOrigin = serializeOrigin(initiator);
   const hops: Hop[] = [];

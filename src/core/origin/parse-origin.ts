@@ -6,6 +6,7 @@ import type { OriginParts } from '../types';
 import { parseUrl, schemeOf } from './whatwg-url';
 import type { WhatwgUrl } from './whatwg-url';
 import { createBoundedMemo } from '../util/bounded-memo';
+import { serializedOriginOf } from './fast-http-url';
 
 /** Reference §1: the ports a serialization omits. */
 const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
@@ -32,7 +33,7 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
   const host = url.hostname;
   if (host === '') return opaqueParts(raw);
   const explicitPort = url.port === '' ? null : Number(url.port);
-  const serialized = explicitPort === null ? `${scheme}://${host}` : `${scheme}://${host}:${url.port}`;
+  const serialized = serializedOriginOf(url) ?? (explicitPort === null ? `${scheme}://${host}` : `${scheme}://${host}:${url.port}`);
   return {
     raw,
     serialized,

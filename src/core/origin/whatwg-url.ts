@@ -57,9 +57,15 @@ const BY_CONTENT = createBoundedMemo<WhatwgUrl | null>(512);
 export function parseUrl(input: string, base?: string): WhatwgUrl | null {
   // Newest first: the URL just parsed is the one most often asked again, and its string is the
   // same object (a pointer comparison), where older entries of the same length compare by content.
+  const length = input.length;
+  const lastUnit = input.charCodeAt(length - 1);
   for (let n = 0, i = recentNext; n < recentInput.length; n++) {
     i = i === 0 ? RECENT - 1 : i - 1;
-    if (recentInput[i] === input && recentBase[i] === base) return recentUrl[i] ?? null;
+    const recent = recentInput[i];
+    // Request URLs of one page often share their length; their last characters usually differ,
+    // which settles most comparisons before a character-by-character one.
+    if (recent === undefined || recent.length !== length || recent.charCodeAt(length - 1) !== lastUnit) continue;
+    if (recent === input && recentBase[i] === base) return recentUrl[i] ?? null;
   }
   const url = base !== undefined ? construct(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));
   recentInput[recentNext] = input;

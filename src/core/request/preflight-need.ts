@@ -5,9 +5,9 @@
 import type { Header, HeaderList, PreflightReason } from '../types';
 import { asciiUppercase } from './byte-strings';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod, SAFELISTED_METHODS } from './methods';
-import { createNameTable, foldedFirstUnit, startsWithFolded } from '../util/name-table';
+import { createNameTable, foldedFirstUnit, startsWithAsciiFolded } from '../util/name-table';
 import { FORBIDDEN_REQUEST_HEADER_NAMES, FORBIDDEN_REQUEST_HEADER_PREFIXES, METHOD_OVERRIDE_HEADER_NAMES, isForbiddenRequestHeader } from './forbidden-headers';
-import { MAYBE_BROWSER_ADDED_HEADER_NAMES, NETWORK_ADDED_HEADER_NAMES, userAgentAddedHeader } from './ua-added-headers';
+import { MAYBE_BROWSER_ADDED_HEADER_NAMES, NETWORK_ADDED_HEADER_NAMES, isChromeAcceptLanguage, userAgentAddedHeader } from './ua-added-headers';
 import { analyzeUnsafeHeaders } from './unsafe-header-names';
 import { createRecentAnswers } from './recent-answers';
 
@@ -26,8 +26,10 @@ export interface PreflightNeedOptions {
 /** What a header's name alone says about whether Chromium's CORS code sees it (corsRequestHeaders). */
 const SEEN = 0;
 const NOT_SEEN = 1;
-/** The value decides: method overrides (forbidden for CONNECT…), Accept-Language, Cache-Control, Pragma. */
+/** The value decides: method overrides (forbidden for CONNECT…), Cache-Control, Pragma. */
 const BY_VALUE = 2;
+/** Seen unless the value is shaped like Chrome's own (sent on nearly every request: decided apart). */
+const ACCEPT_LANGUAGE = 3;
 
 /**
  * Forbidden names and names only the network stack adds are never seen; the `sec-` and `proxy-`
@@ -38,16 +40,21 @@ const NAME_RULE = createNameTable<number>([
   ...FORBIDDEN_REQUEST_HEADER_NAMES.map((name) => [name, NOT_SEEN] as const),
   ...NETWORK_ADDED_HEADER_NAMES.map((name) => [name, NOT_SEEN] as const),
   ...METHOD_OVERRIDE_HEADER_NAMES.map((name) => [name, BY_VALUE] as const),
-  ...MAYBE_BROWSER_ADDED_HEADER_NAMES.filter((name) => name !== 'accept').map((name) => [name, BY_VALUE] as const),
+  ...MAYBE_BROWSER_ADDED_HEADER_NAMES.filter((name) => name !== 'accept' && name !== 'accept-language').map((name) => [name, BY_VALUE] as const),
+  ['accept-language', ACCEPT_LANGUAGE],
 ]);
 
 /** The forbidden prefixes by their first letter (`sec-`, `proxy-`): most names start with neither. */
-const PREFIX_BY_FIRST: ReadonlyMap<number, string> = new Map(FORBIDDEN_REQUEST_HEADER_PREFIXES.map((prefix) => [prefix.charCodeAt(0), prefix]));
-if (PREFIX_BY_FIRST.size !== FORBIDDEN_REQUEST_HEADER_PREFIXES.length) throw new Error('two forbidden prefixes share a first letter');
+const PREFIX_BY_FIRST: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
+for (const prefix of FORBIDDEN_REQUEST_HEADER_PREFIXES) {
+  if (PREFIX_BY_FIRST[prefix.charCodeAt(0)] !== undefined) throw new Error('two forbidden prefixes share a first letter');
+  PREFIX_BY_FIRST[prefix.charCodeAt(0)] = prefix;
+}
 
 function nameRule(name: string): number {
-  const prefix = PREFIX_BY_FIRST.get(foldedFirstUnit(name));
-  if (prefix !== undefined && startsWithFolded(name, prefix)) return NOT_SEEN;
+  const first = foldedFirstUnit(name);
+  const prefix = first < 128 ? PREFIX_BY_FIRST[first] : undefined;
+  if (prefix !== undefined && startsWithAsciiFolded(name, prefix)) return NOT_SEEN;
   return NAME_RULE.get(name) ?? SEEN;
 }
 
@@ -64,6 +71,8 @@ export function corsRequestHeaders(headers: HeaderList): Header[] {
     const rule = nameRule(header.name);
     if (rule === NOT_SEEN) continue;
     if (rule === BY_VALUE && !isSeenByCors(header, headers)) continue;
+    // Accept-Language is never forbidden; userAgentAddedHeader takes it as Chrome's by its value alone.
+    if (rule === ACCEPT_LANGUAGE && isChromeAcceptLanguage(header.value)) continue;
     seen.push(header);
   }
   return seen;

@@ -55,6 +55,21 @@ export const NETWORK_ADDED_HEADER_NAMES: readonly string[] = [...NETWORK_ONLY.ke
 /** Lowercased names whose value decides whether userAgentAddedHeader takes them as the browser's. */
 export const MAYBE_BROWSER_ADDED_HEADER_NAMES: readonly string[] = ['accept', 'accept-language', 'cache-control', 'pragma'];
 
+/**
+ * Whether an Accept-Language value (as sent) is shaped like Chrome's generated list. A browser sends
+ * the same one on every request, so the last answer is kept.
+ */
+let lastAcceptLanguage: string | null = null;
+let lastAcceptLanguageIsChromes = false;
+
+export function isChromeAcceptLanguage(value: string): boolean {
+  if (value !== lastAcceptLanguage) {
+    lastAcceptLanguageIsChromes = CHROME_ACCEPT_LANGUAGE.test(value.trim());
+    lastAcceptLanguage = value;
+  }
+  return lastAcceptLanguageIsChromes;
+}
+
 function valueOf(headers: HeaderList, lowerName: string): string | null {
   const found = headers.find((h) => lowerHeaderName(h.name) === lowerName);
   return found === undefined ? null : found.value;
@@ -72,7 +87,7 @@ export function userAgentAddedHeader(header: Header, headers: HeaderList): UserA
     case 'accept':
       return value === '*/*' ? { addedBy: 'renderer', why: 'Chrome adds Accept: */* when the page sets no Accept' } : null;
     case 'accept-language':
-      return CHROME_ACCEPT_LANGUAGE.test(value)
+      return isChromeAcceptLanguage(header.value)
         ? { addedBy: 'network', why: "Chrome's network stack adds the user's Accept-Language when the page sets none" }
         : null;
     case 'cache-control':

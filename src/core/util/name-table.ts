@@ -1,8 +1,9 @@
 /**
  * Lookups from header names to data, matched case-insensitively without lowercasing or hashing the
- * name: a browser's header names are fresh strings on every request, and most of them are ruled
- * out by their length or first letter. The two spellings nearly everyone uses, all lowercase and
- * Title-Case, are compared as whole strings before folding character by character.
+ * name: a browser's header names are fresh strings on every request. Entries are filed by length
+ * and first letter, so most names are ruled out by two array reads; the two spellings nearly
+ * everyone uses, all lowercase and Title-Case, are then compared as whole strings, and only other
+ * spellings are folded character by character.
  *
  * Two foldings, for the two ways the engine compares names:
  * - `ascii`: only A-Z fold, as asciiLowercase, Chromium's ToLowerASCII and the spec's
@@ -22,12 +23,29 @@ const KELVIN_SIGN = 0x212a;
 
 /** Whether `name` starts with `lower` (lowercase ASCII) once folded. */
 export function startsWithFolded(name: string, lower: string, folding: Folding = 'ascii'): boolean {
-  if (name.length < lower.length) return false;
-  const kelvin = folding === 'lowercase';
-  for (let i = 0; i < lower.length; i++) {
+  return folding === 'ascii' ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower);
+}
+
+/** startsWithFolded for the `ascii` folding (a function of its own: it runs for most header lines). */
+export function startsWithAsciiFolded(name: string, lower: string): boolean {
+  const length = lower.length;
+  if (name.length < length) return false;
+  for (let i = 0; i < length; i++) {
     let unit = name.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-    else if (kelvin && unit === KELVIN_SIGN) unit = 0x6b;
+    if (unit !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** startsWithFolded for the `lowercase` folding. */
+export function startsWithLowercased(name: string, lower: string): boolean {
+  const length = lower.length;
+  if (name.length < length) return false;
+  for (let i = 0; i < length; i++) {
+    let unit = name.charCodeAt(i);
+    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+    else if (unit === KELVIN_SIGN) unit = 0x6b;
     if (unit !== lower.charCodeAt(i)) return false;
   }
   return true;
@@ -45,33 +63,48 @@ export function foldedFirstUnit(name: string, folding: Folding = 'ascii'): numbe
   return folding === 'lowercase' && unit === KELVIN_SIGN ? 0x6b : unit;
 }
 
-interface Bucket<V> {
-  readonly names: string[];
-  readonly titles: string[];
-  readonly firsts: number[];
-  readonly values: V[];
+function asciiFoldedFirstUnit(name: string): number {
+  const unit = name.charCodeAt(0);
+  return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
 }
 
-/** `entries` are lowercase ASCII names. */
+/** The slot of a name of this length whose folded first unit is `first`; -1 when no entry can be there. */
+function slotOf(length: number, first: number, longest: number): number {
+  if (length > longest || first < 0x61 || first > 0x7a) return -1;
+  return length * 26 + (first - 0x61);
+}
+
+/** `entries` are lowercase ASCII names, each starting with a letter. */
 export function createNameTable<V>(entries: Iterable<readonly [string, V]>, folding: Folding = 'ascii'): NameTable<V> {
-  const byLength: (Bucket<V> | undefined)[] = [];
-  for (const [name, value] of entries) {
-    const bucket = (byLength[name.length] ??= { names: [], titles: [], firsts: [], values: [] });
-    bucket.names.push(name);
-    bucket.titles.push(titleCase(name));
-    bucket.firsts.push(name.charCodeAt(0));
-    bucket.values.push(value);
+  const list = [...entries];
+  const longest = Math.max(0, ...list.map(([name]) => name.length));
+  // Filled up front: an array written at scattered indices would fall back to slow dictionary elements.
+  const slots: (number[] | null)[] = new Array<number[] | null>((longest + 1) * 26).fill(null);
+  const names: string[] = [];
+  const titles: string[] = [];
+  const values: V[] = [];
+  for (const [name, value] of list) {
+    const slot = slotOf(name.length, name.charCodeAt(0), longest);
+    if (slot < 0 || name !== name.toLowerCase()) throw new Error(`name table entry ${name} must be lowercase and start with a letter`);
+    (slots[slot] ??= []).push(names.length);
+    names.push(name);
+    titles.push(titleCase(name));
+    values.push(value);
   }
+  const ascii = folding === 'ascii';
   return {
     get(name) {
-      const bucket = byLength[name.length];
-      if (bucket === undefined) return undefined;
-      const first = foldedFirstUnit(name, folding);
-      const { names, firsts } = bucket;
-      for (let i = 0; i < names.length; i++) {
-        if (firsts[i] !== first) continue;
-        const lower = names[i] ?? '';
-        if (name === lower || name === bucket.titles[i] || startsWithFolded(name, lower, folding)) return bucket.values[i];
+      const first = ascii ? asciiFoldedFirstUnit(name) : foldedFirstUnit(name, folding);
+      const slot = slotOf(name.length, first, longest);
+      const candidates = slot < 0 ? null : slots[slot];
+      if (candidates === null || candidates === undefined) return undefined;
+      for (let i = 0; i < candidates.length; i++) {
+        const at = candidates[i] ?? -1;
+        if (name === names[at] || name === titles[at]) return values[at];
+      }
+      for (let i = 0; i < candidates.length; i++) {
+        const lower = names[candidates[i] ?? -1] ?? '';
+        if (ascii ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower)) return values[candidates[i] ?? -1];
       }
       return undefined;
     },

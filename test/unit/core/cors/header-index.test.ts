@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HeaderIndex, headerIndexOf, withHeaderScope } from '../../../../src/core/cors/header-index';
-import { KNOWN_HEADER_NAMES, knownHeaderId } from '../../../../src/core/cors/known-headers';
+import { KNOWN_HEADER_NAMES, firstLineOf, knownHeaderId } from '../../../../src/core/cors/known-headers';
 import type { Header } from '../../../../src/core/types';
 
 function scanned(headers: readonly Header[], lower: string): string | null {
@@ -52,6 +52,7 @@ describe('HeaderIndex', () => {
           expect(index.valueOf(id)).toBe(scanned(headers, name));
           expect(index.firstOf(id)).toBe(firstScanned(headers, name));
           expect(index.countOf(id)).toBe(index.count(name));
+          expect(firstLineOf(headers, id)).toBe(firstScanned(headers, name));
         }
       }
       expect([...index.names()]).toEqual([...new Set(headers.map((h) => h.name.toLowerCase()))]);

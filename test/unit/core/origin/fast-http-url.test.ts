@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHttpUrlFast } from '../../../../src/core/origin/fast-http-url';
+import { parseHttpUrlFast, serializedOriginOf } from '../../../../src/core/origin/fast-http-url';
 
 const FIELDS = ['protocol', 'hostname', 'port', 'username', 'password', 'href', 'pathname', 'search', 'hash'] as const;
 
@@ -13,6 +13,8 @@ function expectSameAsParser(input: string): void {
   if (fast === null) return;
   const real = new URL(input);
   for (const field of FIELDS) expect({ input, field, value: fast[field] }).toEqual({ input, field, value: real[field] });
+  // For http(s), the parser's own origin serialization is the CORS one.
+  expect({ input, origin: serializedOriginOf(fast) }).toEqual({ input, origin: real.origin });
 }
 
 /** Pieces of hosts and ports the parser treats specially: numbers, hex, IDNA prefixes, delimiters, odd bytes. */
