@@ -148,9 +148,14 @@ function finalResponseFindings(input: FindingsInput, findings: Finding[]): void 
  * turn unreadable if the request was credentialed.
  */
 function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUnknown: boolean): Finding | null {
-  const hidden = unexposedHeaderNames(response, include);
-  const hiddenIfCredentialed = credentialsUnknown && !include
-    ? unexposedHeaderNames(response, true).filter((name) => !hidden.includes(name))
+  const alsoCredentialed = credentialsUnknown && !include;
+  // What credentials hide includes what is hidden without them (`*` only helps without): when
+  // credentials hide nothing, nothing is hidden either way, and one pass answers.
+  const withCredentials = include || alsoCredentialed ? unexposedHeaderNames(response, true) : null;
+  if (withCredentials !== null && withCredentials.length === 0) return null;
+  const hidden = include && withCredentials !== null ? withCredentials : unexposedHeaderNames(response, false);
+  const hiddenIfCredentialed = alsoCredentialed && withCredentials !== null
+    ? withCredentials.filter((name) => !hidden.includes(name))
     : [];
   if (hidden.length === 0 && hiddenIfCredentialed.length === 0) return null;
   const parts: string[] = [];

@@ -11,7 +11,9 @@
 import type { HeaderList } from '../types';
 import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
-import { KNOWN_HEADER_COUNT, KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
+import { KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
+
+const NO_ENTRIES: readonly (number | string)[] = [];
 
 export const ACAO = 'access-control-allow-origin';
 export const ACAC = 'access-control-allow-credentials';
@@ -21,20 +23,26 @@ export const ACMA = 'access-control-max-age';
 export const ACEH = 'access-control-expose-headers';
 export const ACRH = 'access-control-request-headers';
 
-/** The starting point of every index (copying a packed array is cheaper than filling a new one). */
-const NOTHING_KNOWN: readonly (string | null)[] = new Array<string | null>(KNOWN_HEADER_COUNT).fill(null);
+/** What an index rarely needs: answers for other names, duplicate known lines, the distinct names. */
+interface RareParts {
+  asked: string[];
+  answers: (string | null)[];
+  /** The first line alone, and how many lines followed it, of the known names that came more than once, by number. */
+  firstLines: (string | undefined)[];
+  extraLines: (number | undefined)[];
+  distinctNames: Set<string> | null;
+}
+
+/** Shared while the pass runs: each index keeps an exact-size copy of what it found. */
+const found: (number | string)[] = [];
 
 export class HeaderIndex {
   private readonly headers: HeaderList;
-  /** Known names: all lines combined, by number. */
-  private known: (string | null)[] | null = null;
-  /** The first line alone, and how many lines followed it, of the known names that came more than once (rare), by number. */
-  private firstLines: (string | undefined)[] | null = null;
-  private extraLines: (number | undefined)[] | null = null;
-  /** Other names asked so far and their answers (rare: the UI and tests ask for these). */
-  private asked: string[] | null = null;
-  private answers: (string | null)[] | null = null;
-  private distinctNames: Set<string> | null = null;
+  /** One bit per known name present; -1 until the list is indexed (on first use). */
+  private present = -1;
+  /** The known names present and their lines combined: number, value, number, value… */
+  private entries: readonly (number | string)[] = [];
+  private rare: RareParts | null = null;
 
   constructor(headers: HeaderList) {
     this.headers = headers;
@@ -48,19 +56,25 @@ export class HeaderIndex {
 
   /** get() by the number of a known name (known-headers.ts). */
   valueOf(id: number): string | null {
-    return (this.known ?? this.indexKnown())[id] ?? null;
+    if (this.present < 0) this.indexKnown();
+    if ((this.present & (1 << id)) === 0) return null;
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i += 2) {
+      if (entries[i] === id) return entries[i + 1] as string;
+    }
+    return null;
   }
 
   /** The first line of a known name alone, trimmed; null when absent. */
   firstOf(id: number): string | null {
-    const combined = (this.known ?? this.indexKnown())[id] ?? null;
-    return this.firstLines?.[id] ?? combined;
+    const combined = this.valueOf(id);
+    return this.rare?.firstLines[id] ?? combined;
   }
 
   /** count() by the number of a known name. */
   countOf(id: number): number {
-    if ((this.known ?? this.indexKnown())[id] === null) return 0;
-    return 1 + (this.extraLines?.[id] ?? 0);
+    if (this.valueOf(id) === null) return 0;
+    return 1 + (this.rare?.extraLines[id] ?? 0);
   }
 
   /** How many lines carried `name` (Firefox counts duplicate Access-Control-Allow-Origin lines). */
@@ -81,40 +95,55 @@ export class HeaderIndex {
 
   /** Lowercased names, each once, in order of first appearance. */
   names(): IterableIterator<string> {
-    if (this.distinctNames === null) {
-      this.distinctNames = new Set<string>();
-      for (const header of this.headers) this.distinctNames.add(header.name.toLowerCase());
+    const rare = this.rareParts();
+    if (rare.distinctNames === null) {
+      rare.distinctNames = new Set<string>();
+      for (const header of this.headers) rare.distinctNames.add(header.name.toLowerCase());
     }
-    return this.distinctNames.values();
+    return rare.distinctNames.values();
   }
 
-  private indexKnown(): (string | null)[] {
-    const known = NOTHING_KNOWN.slice();
+  private rareParts(): RareParts {
+    return (this.rare ??= { asked: [], answers: [], firstLines: [], extraLines: [], distinctNames: null });
+  }
+
+  private indexKnown(): void {
     const headers = this.headers;
+    let present = 0;
+    let count = 0;
     for (let i = 0; i < headers.length; i++) {
       const header = headers[i];
       if (header === undefined) continue;
       const id = knownHeaderId(header.name);
       if (id < 0) continue;
       const value = trimHeaderValue(header.value);
-      const combined = known[id] ?? null;
-      if (combined === null) {
-        known[id] = value;
+      if ((present & (1 << id)) === 0) {
+        present |= 1 << id;
+        found[count++] = id;
+        found[count++] = value;
       } else {
-        const firstLines = (this.firstLines ??= []);
-        firstLines[id] ??= combined;
-        const extraLines = (this.extraLines ??= []);
-        extraLines[id] = (extraLines[id] ?? 0) + 1;
-        known[id] = `${combined}, ${value}`;
+        this.addDuplicate(id, value, count);
       }
     }
-    this.known = known;
-    return known;
+    this.entries = count === 0 ? NO_ENTRIES : found.slice(0, count);
+    this.present = present;
+  }
+
+  /** A second line of a known name: combined with `, ` after the first (rare). */
+  private addDuplicate(id: number, value: string, count: number): void {
+    for (let at = 0; at < count; at += 2) {
+      if (found[at] !== id) continue;
+      const combined = found[at + 1] as string;
+      const rare = this.rareParts();
+      rare.firstLines[id] ??= combined;
+      rare.extraLines[id] = (rare.extraLines[id] ?? 0) + 1;
+      found[at + 1] = `${combined}, ${value}`;
+      return;
+    }
   }
 
   private getOther(name: string): string | null {
-    const asked = (this.asked ??= []);
-    const answers = (this.answers ??= []);
+    const { asked, answers } = this.rareParts();
     const at = asked.indexOf(name);
     if (at >= 0) return answers[at] ?? null;
     let combined: string | null = null;

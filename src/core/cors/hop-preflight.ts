@@ -39,6 +39,8 @@ export interface HopPreflight {
 
 export const NO_PREFLIGHT: PreflightInfo = { required: false, reasons: [], observed: false, fromCache: false, requestHeaders: '' };
 
+const NO_HEADERS: readonly string[] = [];
+
 // The outcomes that carry nothing but their kind, shared (they are only ever read).
 const NONE: HopPreflightOutcome = { kind: 'none' };
 const CACHED: HopPreflightOutcome = { kind: 'cached' };
@@ -112,7 +114,7 @@ function hopFacts(input: HopPreflightInput): HopFacts {
     requestHeaders: acrh ?? need.requestHeaders,
   };
   const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : [],
+    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : NO_HEADERS,
     hasResponse: input.hasResponse, deliveredOk: input.deliveredOk, canPreflight: input.canPreflight,
   };
   input.factsByHop[hop.index] = facts;

@@ -49,6 +49,11 @@ export interface PassedPreflight {
   readonly authorizationCoveredByWildcard: boolean;
 }
 
+export interface CachedPreflight {
+  readonly hop: number;
+  readonly record: ObservedPreflight | null;
+}
+
 export interface WalkContext {
   readonly tx: ObservedTransaction;
   readonly route: Route;
@@ -73,7 +78,7 @@ export interface WalkResult {
   readonly preflight: PreflightInfo;
   readonly passedPreflights: readonly PassedPreflight[];
   /** Hops whose preflight Chromium served from its preflight cache, with the cached record when known. */
-  readonly cachedPreflights: readonly { readonly hop: number; readonly record: ObservedPreflight | null }[];
+  readonly cachedPreflights: readonly CachedPreflight[];
   /** A needed preflight was neither observed nor provably cached. */
   readonly unobservedPreflight: boolean;
   /** The Access-Control-Allow-Origin value the last CORS check looked at (combined), if any. */
@@ -127,18 +132,25 @@ function redirectCarriesCredentials(hop: Hop, route: Route, mode: RequestMode, c
   return mode === 'cors' && (hop.tainted || !isSameOrigin(route.initiator, originPartsOfUrl(target.href, target)));
 }
 
-/** What the walk learns on its way, beyond the first failure. */
+/**
+ * What the walk learns on its way: the WalkResult itself, filled in as the walk goes (one object per
+ * walk; the preflight lists stay the shared empty one until something is added).
+ */
 interface Collected {
-  corsFlag: boolean;
+  failure: RuleFailure | null;
+  lastHop: number;
+  corsApplied: boolean;
   reachedServer: boolean;
   preflight: PreflightInfo;
   unobservedPreflight: boolean;
   allowOrigin: string | null;
   finalResponse: HeaderIndex | null;
   credentialsConsulted: boolean;
-  readonly passedPreflights: PassedPreflight[];
-  readonly cachedPreflights: { hop: number; record: ObservedPreflight | null }[];
+  passedPreflights: PassedPreflight[];
+  cachedPreflights: CachedPreflight[];
 }
+
+const NONE_YET: never[] = [];
 
 /** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
@@ -162,9 +174,11 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
     }
     case 'passed':
+      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [];
       seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
       break;
     case 'cached':
+      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [];
       seen.cachedPreflights.push({ hop: hop.index, record: hop.preflight });
       break;
     case 'unknown':
@@ -194,7 +208,7 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
   if (target === null || !isHttpScheme(schemeOf(target))) {
     return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'invalid-redirect', location: redirect.location }, netError: null };
   }
-  if (seen.corsFlag) {
+  if (seen.corsApplied) {
     const headers = headerIndexOf(redirect.headers);
     seen.allowOrigin = headers.valueOf(KNOWN.allowOrigin);
     const failure = checkResponse(hop, stage, headers, redirect.status, include, seen);
@@ -203,7 +217,7 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
   if (hop.index >= MAX_REDIRECTS) {
     return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'too-many-redirects' }, netError: null };
   }
-  if (redirectCarriesCredentials(hop, ctx.route, ctx.mode, seen.corsFlag)) {
+  if (redirectCarriesCredentials(hop, ctx.route, ctx.mode, seen.corsApplied)) {
     return corsFailure(hop.index, stage, 'RedirectContainsCredentials', '', null, redirect.location, null, redirect.status);
   }
   return null;
@@ -217,9 +231,9 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
     return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
   }
-  const firstCorsHop = !seen.corsFlag && !hop.sameOriginWithInitiator;
-  seen.corsFlag = seen.corsFlag || !hop.sameOriginWithInitiator;
-  if (seen.corsFlag) {
+  const firstCorsHop = !seen.corsApplied && !hop.sameOriginWithInitiator;
+  seen.corsApplied = seen.corsApplied || !hop.sameOriginWithInitiator;
+  if (seen.corsApplied) {
     if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
     const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
     if (failure !== null) return failure;
@@ -227,7 +241,7 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   // A response out of the HTTP cache never left the browser.
   if (hop.redirect !== null || (finalResponse !== null && finalResponse.fromCache !== true)) seen.reachedServer = true;
   if (hop.redirect !== null) return redirectChecks(ctx, hop, hop.redirect, include, seen);
-  if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
+  if (finalResponse === null || !seen.corsApplied || isRevalidation304(hop, finalResponse.status)) return null;
   seen.finalResponse = headerIndexOf(finalResponse.headers);
   seen.allowOrigin = seen.finalResponse.valueOf(KNOWN.allowOrigin);
   return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
@@ -235,19 +249,13 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
 
 export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
   const seen: Collected = {
-    corsFlag: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false, allowOrigin: null,
-    finalResponse: null, credentialsConsulted: false, passedPreflights: [], cachedPreflights: [],
+    failure: null, lastHop: 0, corsApplied: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false,
+    allowOrigin: null, finalResponse: null, credentialsConsulted: false, passedPreflights: NONE_YET, cachedPreflights: NONE_YET,
   };
-  let failure: RuleFailure | null = null;
-  let lastHop = 0;
   for (const hop of ctx.route.hops) {
-    lastHop = hop.index;
-    failure = walkHop(ctx, hop, include, seen);
-    if (failure !== null) break;
+    seen.lastHop = hop.index;
+    seen.failure = walkHop(ctx, hop, include, seen);
+    if (seen.failure !== null) break;
   }
-  return {
-    failure, lastHop, corsApplied: seen.corsFlag, reachedServer: seen.reachedServer, preflight: seen.preflight,
-    passedPreflights: seen.passedPreflights, cachedPreflights: seen.cachedPreflights, unobservedPreflight: seen.unobservedPreflight,
-    allowOrigin: seen.allowOrigin, finalResponse: seen.finalResponse, credentialsConsulted: seen.credentialsConsulted,
-  };
+  return seen;
 }

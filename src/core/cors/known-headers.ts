@@ -51,6 +51,8 @@ export type KnownHeaderName = (typeof KNOWN_HEADER_NAMES)[number];
 const NAMES: readonly string[] = KNOWN_HEADER_NAMES;
 
 export const KNOWN_HEADER_COUNT = KNOWN_HEADER_NAMES.length;
+// HeaderIndex keeps one bit per known name in a 32-bit integer.
+if (KNOWN_HEADER_COUNT > 31) throw new Error('too many known header names for a bit set');
 
 /** Number of each known name (its position in KNOWN_HEADER_NAMES). */
 export const KNOWN_HEADER_ID: ReadonlyMap<string, number> = new Map(KNOWN_HEADER_NAMES.map((name, id) => [name, id]));
@@ -78,11 +80,21 @@ KNOWN_HEADER_NAMES.forEach((name, id) => {
   else throw new Error(`three known header names of length ${name.length} start with ${name[0] ?? ''}`);
 });
 
+/** The unit at `i` of `name`, folded as toLowerCase folds it into ASCII. */
+function foldedUnit(name: string, i: number): number {
+  const unit = name.charCodeAt(i);
+  if (unit >= 0x41 && unit <= 0x5a) return unit + 0x20;
+  return unit === KELVIN_SIGN ? 0x6b : unit;
+}
+
 /**
  * Whether `name` spells `lower` from its second character on (the first was matched by its slot),
  * folded as isAsciiHeaderNamed folds (the caller guarantees equal lengths).
  */
 function spellsRest(name: string, lower: string): boolean {
+  // Near misses (Sec-Fetch-Site for sec-fetch-mode) mostly differ at the end: look there first.
+  const last = lower.length - 1;
+  if (foldedUnit(name, last) !== lower.charCodeAt(last) || foldedUnit(name, last - 1) !== lower.charCodeAt(last - 1)) return false;
   for (let i = 1; i < lower.length; i++) {
     let unit = name.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;

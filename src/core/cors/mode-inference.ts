@@ -7,10 +7,8 @@ import type { CredentialsMode, ObservedTransaction, RequestMode, ResourceType } 
 import type { HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 
-const MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket']);
-
 function isRequestMode(value: string): value is RequestMode {
-  return MODES.has(value);
+  return value === 'cors' || value === 'no-cors' || value === 'same-origin' || value === 'navigate' || value === 'websocket';
 }
 
 /** Element loads that are CORS only with a `crossorigin` attribute, which makes the browser send Origin on a GET. */
@@ -55,10 +53,12 @@ export function inferCredentials(tx: ObservedTransaction, requestHeaders: Header
 }
 
 /** Element-initiated CORS requests (fonts, crossorigin images, module scripts) are never preflighted (reference §2.6). */
-const NEVER_PREFLIGHTED: ReadonlySet<ResourceType> = new Set([
-  'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'media', 'websocket', 'csp_report',
-]);
-
 export function canBePreflighted(type: ResourceType): boolean {
-  return !NEVER_PREFLIGHTED.has(type);
+  switch (type) {
+    case 'main_frame': case 'sub_frame': case 'stylesheet': case 'script': case 'image': case 'font':
+    case 'object': case 'media': case 'websocket': case 'csp_report':
+      return false;
+    default:
+      return true;
+  }
 }

@@ -36,8 +36,13 @@ export type PreflightCheck =
   /** Neither a response nor an error yet: the preflight is still in flight. */
   | { readonly kind: 'pending' };
 
-const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+function isSafelistedMethod(upper: string): boolean {
+  return upper === 'GET' || upper === 'HEAD' || upper === 'POST';
+}
+
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
 
 function fail(
   error: CorsErrorName, failedParameter: string, expected: string | null, actual: string | null, response: HeaderIndex | null,
@@ -49,7 +54,7 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
   const { preflight, method, include } = input;
   const response = preflight.response ? headerIndexOf(preflight.response.headers) : null;
   const location = response?.valueOf(KNOWN.location) ?? null;
-  const redirectedTo = preflight.redirectedTo ?? (preflight.response && REDIRECT_STATUSES.has(preflight.response.status) ? location : null);
+  const redirectedTo = preflight.redirectedTo ?? (preflight.response && isRedirectStatus(preflight.response.status) ? location : null);
   // Reference §4.8: any redirect fails before ACAO is looked at.
   if (redirectedTo !== null && redirectedTo !== undefined) {
     return fail('PreflightDisallowedRedirect', '', null, redirectedTo, response);
@@ -77,7 +82,7 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
 
   // Reference §4.4/§4.5: case-sensitive match; safelisted methods always pass; `*` only without credentials.
   const methodAllowed =
-    SAFELISTED_METHODS.has(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
+    isSafelistedMethod(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
   if (!methodAllowed) return fail('MethodDisallowedByPreflightResponse', method, method, allowMethodsValue, response);
 
   if (!include && allowHeaders.includes('*')) {

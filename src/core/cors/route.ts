@@ -39,7 +39,9 @@ export interface Route {
   readonly finalResponse: ObservedResponse | null;
 }
 
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
 
 /**
  * When Chromium refuses to follow a redirect (RedirectContainsCredentials, a failing CORS check on the
@@ -49,7 +51,7 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
  */
 function unfollowedRedirect(tx: ObservedTransaction, delivered: boolean): ObservedRedirect | null {
   const response = tx.response;
-  if (!response || delivered || !REDIRECT_STATUSES.has(response.status)) return null;
+  if (!response || delivered || !isRedirectStatus(response.status)) return null;
   const location = headerIndexOf(response.headers).firstOf(KNOWN.location);
   if (location === null) return null;
   return { url: lastUrl(tx), status: response.status, headers: response.headers, location };
