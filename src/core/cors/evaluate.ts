@@ -1,9 +1,10 @@
 /**
  * evaluate(): one observed transaction in, Chromium's decision out (reference §0-§10).
  *
- * Runs on every request the extension sees, so it stays allocation-light: headers are indexed in one
- * pass, regexes are compiled once at module load, and the rules walk twice only when the capture
- * cannot tell the credentials mode.
+ * Runs on every request the extension sees, so it stays allocation-light: each header list is
+ * indexed in one pass for the names the checks ask about (known-headers.ts), plain http(s) URLs skip
+ * the URL parser (fast-http-url.ts), each hop's preflight facts are judged once, and the rules walk
+ * twice only when the capture cannot tell the credentials mode and some response made it matter.
  */
 import type { CredentialsMode, Finding, ObservedTransaction, OriginComparison, RequestMode, Verdict } from '../types';
 import { compareWithTarget } from '../origin/compare-origins';

@@ -16,7 +16,7 @@ import { NO_PREFLIGHT, judgeHopPreflight, type HopFacts } from './hop-preflight'
 import type { Hop, Route } from './route';
 
 /** The final response's stage: one object for every verdict (stages are only ever read). */
-const RESPONSE_STAGE: FailureStage = { kind: 'response' };
+const RESPONSE_STAGE: FailureStage = Object.freeze({ kind: 'response' });
 
 /** Reference §5.2: the 21st redirect is a network error. */
 export const MAX_REDIRECTS = 20;

@@ -92,9 +92,6 @@ function foldedUnit(name: string, i: number): number {
  * folded as isAsciiHeaderNamed folds (the caller guarantees equal lengths).
  */
 function spellsRest(name: string, lower: string): boolean {
-  // Near misses (Sec-Fetch-Site for sec-fetch-mode) mostly differ at the end: look there first.
-  const last = lower.length - 1;
-  if (foldedUnit(name, last) !== lower.charCodeAt(last) || foldedUnit(name, last - 1) !== lower.charCodeAt(last - 1)) return false;
   for (let i = 1; i < lower.length; i++) {
     let unit = name.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
@@ -113,12 +110,19 @@ export function knownHeaderId(name: string): number {
   const slot = length * 32 + (first & 31);
   const a = FIRST_CANDIDATE[slot] ?? -1;
   if (a < 0) return -1;
-  // The two usual spellings first: comparing whole strings is far cheaper than folding.
-  if (name === TITLE_CASE[a] || name === NAMES[a]) return a;
+  if (spells(name, a)) return a;
   const b = SECOND_CANDIDATE[slot] ?? -1;
-  if (b >= 0 && (name === TITLE_CASE[b] || name === NAMES[b])) return b;
-  if (spellsRest(name, NAMES[a] ?? '')) return a;
-  return b >= 0 && spellsRest(name, NAMES[b] ?? '') ? b : -1;
+  return b >= 0 && spells(name, b) ? b : -1;
+}
+
+/** Whether `name` (of the right length and first letter) spells known name `id` in any case. */
+function spells(name: string, id: number): boolean {
+  const lower = NAMES[id] ?? '';
+  // Near misses (Sec-Fetch-Site for sec-fetch-mode) mostly differ at the end: look there first.
+  const last = lower.length - 1;
+  if (foldedUnit(name, last) !== lower.charCodeAt(last) || foldedUnit(name, last - 1) !== lower.charCodeAt(last - 1)) return false;
+  // Then the two usual spellings (comparing whole strings is cheaper than folding), then any other.
+  return name === TITLE_CASE[id] || name === lower || spellsRest(name, lower);
 }
 
 /**
