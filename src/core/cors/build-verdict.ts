@@ -3,8 +3,7 @@
  * read: CorsError fields, root cause (§10), findings, origin comparison and the one-line summary.
  */
 import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
-import { compareOrigins } from '../origin/compare-origins';
-import { ACAO } from './header-index';
+import { compareOrigins, compareWithTarget } from '../origin/compare-origins';
 import { culpritHeaderFor, firefoxReasonFor } from './error-catalogue';
 import { buildFindings } from './findings';
 import type { WalkResult } from './hop-rules';
@@ -12,6 +11,7 @@ import { reconcile } from './reconcile';
 import type { Observation, Reconciled } from './reconcile';
 import type { Route } from './route';
 import { summarize } from './summary';
+import { KNOWN } from './known-headers';
 
 export interface VerdictInput {
   readonly tx: ObservedTransaction;
@@ -23,7 +23,8 @@ export interface VerdictInput {
   readonly include: boolean;
   readonly walk: WalkResult;
   readonly seen: Observation;
-  readonly extraFindings: readonly Finding[];
+  /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
+  readonly firstFinding: Finding | null;
 }
 
 /** Reference §10: an HTTP error behind the CORS error is the thing to fix first. */
@@ -33,7 +34,7 @@ function rootCauseOfBlock(result: Reconciled): RootCause | null {
   const status = failure.responseStatus;
   if (failure.stage.kind === 'preflight') {
     if (status >= 200 && status <= 299) return null;
-    const hasAllowOrigin = failure.response?.has(ACAO) === true;
+    const hasAllowOrigin = (failure.response?.valueOf(KNOWN.allowOrigin) ?? null) !== null;
     if (status === 401 || status === 403 || status === 405 || hasAllowOrigin) return { kind: 'preflight-rejected', status };
     return { kind: 'http-error-without-cors', status, stage: 'preflight' };
   }
@@ -56,13 +57,12 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const hop = route.hops[walk.lastHop] ?? route.hops[0];
   const reachedServer = walk.reachedServer || (input.seen.deliveredOk && tx.response?.fromCache !== true);
   const ruleFailure = walk.failure?.kind === 'cors' ? walk.failure : null;
-  const allowOrigin = ruleFailure !== null ? (ruleFailure.response?.get(ACAO) ?? null) : walk.allowOrigin;
+  const allowOrigin = ruleFailure !== null ? (ruleFailure.response?.valueOf(KNOWN.allowOrigin) ?? null) : walk.allowOrigin;
   const rootCause = result.outcome === 'blocked' ? rootCauseOfBlock(result) : result.rootCause;
-  const findings = [
-    ...input.extraFindings,
-    ...(result.finding === null ? [] : [result.finding]),
-    ...buildFindings({ route, walk, outcome: result.outcome, include: input.include, credentialsUnknown: input.credentials === 'unknown', reachedServer }),
-  ];
+  const findings: Finding[] = [];
+  if (input.firstFinding !== null) findings.push(input.firstFinding);
+  if (result.finding !== null) findings.push(result.finding);
+  buildFindings({ route, walk, outcome: result.outcome, include: input.include, credentialsUnknown: input.credentials === 'unknown', reachedServer }, findings);
   const originSent = hop?.originSent ?? null;
   const blocked = result.outcome === 'blocked' && failure !== null;
   return {
@@ -70,7 +70,7 @@ export function buildVerdict(input: VerdictInput): Verdict {
     corsError: blocked ? failure.error : null,
     failedParameter: blocked ? failure.failedParameter : null,
     firefoxReason: blocked
-      ? firefoxReasonFor(failure.error, failure.response?.count(ACAO) ?? 0)
+      ? firefoxReasonFor(failure.error, failure.response?.countOf(KNOWN.allowOrigin) ?? 0)
       : result.outcome === 'network-error' ? 'CORSDidNotSucceed' : null,
     stage: blocked ? failure.stage : result.networkStage,
     header: blocked ? culpritHeaderFor(failure.error) : null,
@@ -80,7 +80,9 @@ export function buildVerdict(input: VerdictInput): Verdict {
     mode: input.mode,
     credentials: input.credentials,
     preflight: walk.preflight,
-    origins: compareOrigins({ initiator: tx.initiator, targetUrl: hop?.url ?? tx.request.url, allowOrigin, originSent }),
+    origins: hop === undefined
+      ? compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin, originSent })
+      : compareWithTarget({ initiator: tx.initiator, targetUrl: hop.url, allowOrigin, originSent }, hop.origin, route.initiator),
     rootCause,
     findings,
     summary: summarize({

@@ -1,17 +1,18 @@
 /**
  * evaluate(): one observed transaction in, Chromium's decision out (reference §0-§10).
  *
- * Runs on every request the extension sees, so it stays allocation-light: headers are indexed in one
- * pass, regexes are compiled once at module load, and the rules walk twice only when the capture
- * cannot tell the credentials mode.
+ * Runs on every request the extension sees, so it stays allocation-light: each header list is
+ * indexed in one pass for the names the checks ask about (known-headers.ts), plain http(s) URLs skip
+ * the URL parser (fast-http-url.ts), each hop's preflight facts are judged once, and the rules walk
+ * twice only when the capture cannot tell the credentials mode and some response made it matter.
  */
-import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, Verdict } from '../types';
-import { compareOrigins } from '../origin/compare-origins';
-import { parseOrigin } from '../origin/parse-origin';
+import type { CredentialsMode, Finding, ObservedTransaction, OriginComparison, RequestMode, Verdict } from '../types';
+import { compareWithTarget } from '../origin/compare-origins';
+import { originPartsOfUrl, parseOrigin } from '../origin/parse-origin';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
-import { headerIndexOf, withHeaderScope } from './header-index';
+import { closeHeaderScope, headerIndexOf, openHeaderScope } from './header-index';
 import { NO_PREFLIGHT } from './hop-preflight';
 import { walkRules } from './hop-rules';
 import type { WalkContext, WalkResult } from './hop-rules';
@@ -33,22 +34,33 @@ const NON_NETWORK_SCHEMES: ReadonlySet<string> = new Set([
 const ERR_CACHE_MISS = 'net::ERR_CACHE_MISS';
 const CACHE_PROBE = 'A cache-only lookup that missed (net::ERR_CACHE_MISS); Chromium fetches the resource again over the network.';
 
-const NOT_CORS_BY_MODE: Partial<Record<RequestMode, string>> = {
-  'no-cors': 'A no-cors request (e.g. <img> or <script> without crossorigin): the response is opaque and no CORS check runs.',
-  navigate: 'A navigation: CORS does not apply.',
-  websocket: 'A WebSocket handshake: CORS does not apply (the server must check Origin itself).',
-};
+function notCorsByMode(mode: RequestMode): string | null {
+  switch (mode) {
+    case 'no-cors': return 'A no-cors request (e.g. <img> or <script> without crossorigin): the response is opaque and no CORS check runs.';
+    case 'navigate': return 'A navigation: CORS does not apply.';
+    case 'websocket': return 'A WebSocket handshake: CORS does not apply (the server must check Origin itself).';
+    default: return null;
+  }
+}
 
 function notCorsReason(tx: ObservedTransaction, mode: RequestMode): string | null {
   if (tx.initiator === null) return 'Started by the browser, not by a page: CORS does not apply.';
-  const byMode = NOT_CORS_BY_MODE[mode];
-  if (byMode !== undefined) return byMode;
+  const byMode = notCorsByMode(mode);
+  if (byMode !== null) return byMode;
   const url = parseUrl(tx.request.url);
   const scheme = url === null ? '' : schemeOf(url);
   if (isHttpScheme(scheme)) return null;
   // Other schemes reach the rules only to report CorsDisabledScheme / DisallowedByMode (reference §7).
   if (scheme === '' || NON_NETWORK_SCHEMES.has(scheme)) return 'Not an http(s) URL: CORS does not apply.';
   return null;
+}
+
+/** The page and the target side by side, for a request no CORS check looked at (null when the URL does not parse). */
+function comparisonWithoutCheck(tx: ObservedTransaction): OriginComparison | null {
+  const url = parseUrl(tx.request.url);
+  if (url === null) return null;
+  const input = { initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null };
+  return compareWithTarget(input, originPartsOfUrl(tx.request.url, url));
 }
 
 function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials: CredentialsMode, reason: string): Verdict {
@@ -65,7 +77,7 @@ function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials:
     mode,
     credentials,
     preflight: NO_PREFLIGHT,
-    origins: parseUrl(tx.request.url) === null ? null : compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null }),
+    origins: comparisonWithoutCheck(tx),
     rootCause: null,
     findings: [],
     summary: reason,
@@ -91,10 +103,11 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
   if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
   const withCredentials = walkRules(ctx, true);
   if (sameRuleOutcome(withCredentials, without)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
-  const blocks = (w: WalkResult): boolean => w.failure !== null;
+  const blocksWith = withCredentials.failure !== null;
+  const blocksWithout = without.failure !== null;
   let include = false;
-  if (seen.netError === ERR_FAILED) include = blocks(withCredentials) && !blocks(without);
-  else if (seen.deliveredOk) include = !blocks(withCredentials) && blocks(without);
+  if (seen.netError === ERR_FAILED) include = blocksWith && !blocksWithout;
+  else if (seen.deliveredOk) include = !blocksWith && blocksWithout;
   const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
   const finding: Finding = {
     code: 'credentials-inferred',
@@ -110,7 +123,12 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
 }
 
 export function evaluate(tx: ObservedTransaction): Verdict {
-  return withHeaderScope(() => evaluateInScope(tx));
+  const outer = openHeaderScope();
+  try {
+    return evaluateInScope(tx);
+  } finally {
+    closeHeaderScope(outer);
+  }
 }
 
 function evaluateInScope(tx: ObservedTransaction): Verdict {
@@ -126,6 +144,7 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
+    factsByHop: [],
   };
   const chosen = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)
@@ -136,6 +155,6 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   }
   return buildVerdict({
     tx, route, mode, credentials: chosen.credentials, include: chosen.include, walk: chosen.walk, seen,
-    extraFindings: chosen.finding === null ? [] : [chosen.finding],
+    firstFinding: chosen.finding,
   });
 }

@@ -4,8 +4,9 @@
  * invalid token makes the whole list expose nothing extra; Set-Cookie is never exposed.
  */
 import type { HeaderIndex } from './header-index';
-import { ACEH } from './header-index';
 import { parseTokenList } from './http-syntax';
+import { createNameTable, startsWithLowercased } from '../util/name-table';
+import { KNOWN } from './known-headers';
 
 export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
@@ -49,16 +50,30 @@ export function isExposed(name: string, exposed: ExposedHeaders): boolean {
 }
 
 /**
+ * Names never listed whatever Access-Control-Expose-Headers says: never exposed, infrastructure, or
+ * always readable (safelisted). Matched as their lowercase, straight off the response's spelling.
+ */
+const NEVER_LISTED = createNameTable([...NEVER_EXPOSED, ...INFRASTRUCTURE, ...SAFELISTED_RESPONSE_HEADERS].map((name) => [name, true] as const), 'lowercase');
+
+/**
  * Response headers present that `headers.get()` will not return, sorted. Set-Cookie (never readable,
  * even same-origin), the Access-Control-* headers (protocol plumbing) and connection or policy
  * headers are left out: listing them would drown the names a developer actually tries to read.
+ *
+ * Runs on every allowed response, most of which hold only such headers: those are ruled out by
+ * name before anything is lowercased or Access-Control-Expose-Headers is parsed.
  */
 export function unexposedHeaderNames(response: HeaderIndex, include: boolean): string[] {
-  const exposed = parseExposeHeaders(response.get(ACEH), include);
-  const hidden: string[] = [];
-  for (const name of response.names()) {
-    if (NEVER_EXPOSED.has(name) || INFRASTRUCTURE.has(name) || name.startsWith('access-control-')) continue;
-    if (!isExposed(name, exposed)) hidden.push(name);
+  let hidden: string[] | null = null;
+  let exposed: ExposedHeaders | null = null;
+  for (const header of response.lines()) {
+    const raw = header.name;
+    if (NEVER_LISTED.get(raw) === true || startsWithLowercased(raw, 'access-control-')) continue;
+    const name = raw.toLowerCase();
+    exposed ??= parseExposeHeaders(response.valueOf(KNOWN.exposeHeaders), include);
+    if (isExposed(name, exposed)) continue;
+    hidden ??= [];
+    if (!hidden.includes(name)) hidden.push(name);
   }
-  return hidden.sort();
+  return hidden === null ? [] : hidden.sort();
 }

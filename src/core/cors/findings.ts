@@ -4,11 +4,12 @@
  */
 import type { Finding, Outcome } from '../types';
 import { parseMaxAge, type MaxAge } from '../preflight-cache/index';
-import { ACAC, ACAO, ACMA, headerIndexOf, type HeaderIndex } from './header-index';
+import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
 import { parseTokenList } from './http-syntax';
 import type { PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
+import { KNOWN } from './known-headers';
 
 export interface FindingsInput {
   readonly route: Route;
@@ -21,7 +22,7 @@ export interface FindingsInput {
 }
 
 function maxAgeFinding(passed: PassedPreflight): Finding {
-  const raw = passed.response.get(ACMA);
+  const raw = passed.response.valueOf(KNOWN.maxAge);
   const maxAge = parseMaxAge(raw);
   const expiresAt = passed.completedAt === null ? null : passed.completedAt + maxAge.seconds * 1000;
   return {
@@ -46,7 +47,7 @@ function maxAgeWords(source: MaxAge['source'], raw: string): string {
 
 function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][number]['record']): Finding {
   const response = record?.response ? headerIndexOf(record.response.headers) : null;
-  const maxAge = response === null ? null : parseMaxAge(response.get(ACMA));
+  const maxAge = response === null ? null : parseMaxAge(response.valueOf(KNOWN.maxAge));
   const completedAt = record?.completedAt ?? null;
   const where = hop === 0 ? 'this request' : `the request after redirect ${hop}`;
   return {
@@ -58,8 +59,7 @@ function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][numbe
   };
 }
 
-function preflightFindings(walk: WalkResult): Finding[] {
-  const findings: Finding[] = [];
+function preflightFindings(walk: WalkResult, findings: Finding[]): void {
   for (const cached of walk.cachedPreflights) findings.push(cachedFinding(cached.hop, cached.record));
   for (const passed of walk.passedPreflights) {
     findings.push(maxAgeFinding(passed));
@@ -72,12 +72,17 @@ function preflightFindings(walk: WalkResult): Finding[] {
       });
     }
   }
-  return findings;
 }
 
 function taintFinding(route: Route, lastHop: number): Finding | null {
   if (route.initiator.serialized === null) return null;
-  const first = route.hops.find((hop) => hop.tainted && hop.index <= lastHop);
+  let first: Route['hops'][number] | undefined;
+  for (const hop of route.hops) {
+    if (hop.tainted && hop.index <= lastHop) {
+      first = hop;
+      break;
+    }
+  }
   const from = first === undefined ? undefined : route.hops[first.index - 1];
   if (first === undefined || from === undefined) return null;
   return {
@@ -89,7 +94,7 @@ function taintFinding(route: Route, lastHop: number): Finding | null {
 }
 
 function varyCoversOrigin(response: HeaderIndex): boolean {
-  const vary = response.get('vary');
+  const vary = response.valueOf(KNOWN.vary);
   const tokens = vary === null ? [] : (parseTokenList(vary, true) ?? []);
   return tokens.includes('origin') || tokens.includes('*');
 }
@@ -103,18 +108,17 @@ function isSharedCacheable(cacheControl: string | null): boolean {
 }
 
 /** Findings about the final response: reflected origins, headers script cannot read. */
-function finalResponseFindings(input: FindingsInput): Finding[] {
+function finalResponseFindings(input: FindingsInput, findings: Finding[]): void {
   const { route, walk } = input;
   const lastHop = route.hops[route.hops.length - 1];
   const finalResponse = route.finalResponse;
-  if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return [];
+  if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return;
   const response = walk.finalResponse ?? headerIndexOf(finalResponse.headers);
-  const allowOrigin = response.get(ACAO);
-  const findings: Finding[] = [];
+  const allowOrigin = response.valueOf(KNOWN.allowOrigin);
   if (allowOrigin !== null && allowOrigin !== '*' && allowOrigin === lastHop.originSent) {
     if (!varyCoversOrigin(response)) {
       // Only a risk where a shared cache may keep the response; otherwise worth knowing, not a warning.
-      const cacheable = isSharedCacheable(response.get('cache-control'));
+      const cacheable = isSharedCacheable(response.valueOf(KNOWN.cacheControl));
       findings.push({
         code: 'reflected-origin-without-vary',
         severity: cacheable ? 'warning' : 'info',
@@ -124,7 +128,7 @@ function finalResponseFindings(input: FindingsInput): Finding[] {
         subjects: ['vary', 'access-control-allow-origin'],
       });
     }
-    if (response.get(ACAC) === 'true') {
+    if (response.valueOf(KNOWN.allowCredentials) === 'true') {
       findings.push({
         code: 'reflected-origin-with-credentials',
         severity: 'warning',
@@ -137,7 +141,6 @@ function finalResponseFindings(input: FindingsInput): Finding[] {
     const finding = unexposedFinding(response, input.include, input.credentialsUnknown);
     if (finding !== null) findings.push(finding);
   }
-  return findings;
 }
 
 /**
@@ -145,9 +148,14 @@ function finalResponseFindings(input: FindingsInput): Finding[] {
  * turn unreadable if the request was credentialed.
  */
 function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUnknown: boolean): Finding | null {
-  const hidden = unexposedHeaderNames(response, include);
-  const hiddenIfCredentialed = credentialsUnknown && !include
-    ? unexposedHeaderNames(response, true).filter((name) => !hidden.includes(name))
+  const alsoCredentialed = credentialsUnknown && !include;
+  // What credentials hide includes what is hidden without them (`*` only helps without): when
+  // credentials hide nothing, nothing is hidden either way, and one pass answers.
+  const withCredentials = include || alsoCredentialed ? unexposedHeaderNames(response, true) : null;
+  if (withCredentials !== null && withCredentials.length === 0) return null;
+  const hidden = include && withCredentials !== null ? withCredentials : unexposedHeaderNames(response, false);
+  const hiddenIfCredentialed = alsoCredentialed && withCredentials !== null
+    ? withCredentials.filter((name) => !hidden.includes(name))
     : [];
   if (hidden.length === 0 && hiddenIfCredentialed.length === 0) return null;
   const parts: string[] = [];
@@ -161,10 +169,9 @@ function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUn
 }
 
 /** Side effects of a blocked request: it ran on the server, and its cookies were stored. */
-function blockedFindings(input: FindingsInput): Finding[] {
+function blockedFindings(input: FindingsInput, findings: Finding[]): void {
   const failure = input.walk.failure;
-  if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return [];
-  const findings: Finding[] = [];
+  if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
   const ranOnServer = failure.stage.kind === 'response' || failure.stage.kind === 'redirect';
   const method = input.route.hops[failure.hop]?.method ?? '';
   if (ranOnServer && input.reachedServer && method !== 'GET' && method !== 'HEAD') {
@@ -175,7 +182,7 @@ function blockedFindings(input: FindingsInput): Finding[] {
       subjects: [method],
     });
   }
-  if (ranOnServer && input.include && failure.response?.has('set-cookie') === true) {
+  if (ranOnServer && input.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
     findings.push({
       code: 'cookies-stored-despite-block',
       severity: 'warning',
@@ -183,15 +190,14 @@ function blockedFindings(input: FindingsInput): Finding[] {
       subjects: ['set-cookie'],
     });
   }
-  return findings;
 }
 
-export function buildFindings(input: FindingsInput): Finding[] {
+/** Appends the findings to `findings` (the verdict's list, which may already hold some). */
+export function buildFindings(input: FindingsInput, findings: Finding[] = []): Finding[] {
+  preflightFindings(input.walk, findings);
   const taint = taintFinding(input.route, input.walk.lastHop);
-  return [
-    ...preflightFindings(input.walk),
-    ...(taint === null ? [] : [taint]),
-    ...finalResponseFindings(input),
-    ...blockedFindings(input),
-  ];
+  if (taint !== null) findings.push(taint);
+  finalResponseFindings(input, findings);
+  blockedFindings(input, findings);
+  return findings;
 }

@@ -4,13 +4,16 @@
  * exactly as Chromium's HttpResponseHeaders::GetNormalizedHeader does, which is what the CORS checks
  * read (reference §3.1).
  *
- * Lookups scan the list instead of indexing it up front (a response carries a dozen lines and the
- * checks ask for a handful of names) and remember their answer. `headerIndexOf` hands out one index
- * per list, so the two walks of an evaluation and its findings share the answers.
+ * The names the checks ask about (known-headers.ts) are indexed in one pass over the list, on first
+ * use; any other name is looked up by a scan and its answer remembered. `headerIndexOf` hands out one
+ * index per list within an evaluation, so the two walks and the findings share the answers.
  */
 import type { HeaderList } from '../types';
 import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
+import { KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
+
+const NO_ENTRIES: readonly (number | string)[] = [];
 
 export const ACAO = 'access-control-allow-origin';
 export const ACAC = 'access-control-allow-credentials';
@@ -20,11 +23,26 @@ export const ACMA = 'access-control-max-age';
 export const ACEH = 'access-control-expose-headers';
 export const ACRH = 'access-control-request-headers';
 
+/** What an index rarely needs: answers for other names, duplicate known lines, the distinct names. */
+interface RareParts {
+  asked: string[];
+  answers: (string | null)[];
+  /** The first line alone, and how many lines followed it, of the known names that came more than once, by number. */
+  firstLines: (string | undefined)[];
+  extraLines: (number | undefined)[];
+  distinctNames: Set<string> | null;
+}
+
+/** Shared while the pass runs: each index keeps an exact-size copy of what it found. */
+const found: (number | string)[] = [];
+
 export class HeaderIndex {
   private readonly headers: HeaderList;
-  /** Names asked so far and their answers (the checks ask for a handful of constant names). */
-  private readonly asked: string[] = [];
-  private readonly answers: (string | null)[] = [];
+  /** One bit per known name present; -1 until the list is indexed (on first use). */
+  private present = -1;
+  /** The known names present and their lines combined: number, value, number, value… */
+  private entries: readonly (number | string)[] = [];
+  private rare: RareParts | null = null;
 
   constructor(headers: HeaderList) {
     this.headers = headers;
@@ -32,17 +50,31 @@ export class HeaderIndex {
 
   /** All lines of `name` joined with `, `; null when absent. `name` must be lowercase. */
   get(name: string): string | null {
-    const at = this.asked.indexOf(name);
-    if (at >= 0) return this.answers[at] ?? null;
-    let combined: string | null = null;
-    for (const header of this.headers) {
-      if (!isHeaderNamed(header.name, name)) continue;
-      const value = trimHeaderValue(header.value);
-      combined = combined === null ? value : `${combined}, ${value}`;
+    const id = KNOWN_HEADER_ID.get(name);
+    return id === undefined ? this.getOther(name) : this.valueOf(id);
+  }
+
+  /** get() by the number of a known name (known-headers.ts). */
+  valueOf(id: number): string | null {
+    if (this.present < 0) this.indexKnown();
+    if ((this.present & (1 << id)) === 0) return null;
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i += 2) {
+      if (entries[i] === id) return entries[i + 1] as string;
     }
-    this.asked.push(name);
-    this.answers.push(combined);
-    return combined;
+    return null;
+  }
+
+  /** The first line of a known name alone, trimmed; null when absent. */
+  firstOf(id: number): string | null {
+    const combined = this.valueOf(id);
+    return this.rare?.firstLines[id] ?? combined;
+  }
+
+  /** count() by the number of a known name. */
+  countOf(id: number): number {
+    if (this.valueOf(id) === null) return 0;
+    return 1 + (this.rare?.extraLines[id] ?? 0);
   }
 
   /** How many lines carried `name` (Firefox counts duplicate Access-Control-Allow-Origin lines). */
@@ -53,19 +85,76 @@ export class HeaderIndex {
   }
 
   has(name: string): boolean {
-    for (const header of this.headers) if (isHeaderNamed(header.name, name)) return true;
-    return false;
+    return this.get(name) !== null;
   }
 
-  private distinctNames: Set<string> | null = null;
+  /** The lines as given. */
+  lines(): HeaderList {
+    return this.headers;
+  }
 
   /** Lowercased names, each once, in order of first appearance. */
   names(): IterableIterator<string> {
-    if (this.distinctNames === null) {
-      this.distinctNames = new Set<string>();
-      for (const header of this.headers) this.distinctNames.add(header.name.toLowerCase());
+    const rare = this.rareParts();
+    if (rare.distinctNames === null) {
+      rare.distinctNames = new Set<string>();
+      for (const header of this.headers) rare.distinctNames.add(header.name.toLowerCase());
     }
-    return this.distinctNames.values();
+    return rare.distinctNames.values();
+  }
+
+  private rareParts(): RareParts {
+    return (this.rare ??= { asked: [], answers: [], firstLines: [], extraLines: [], distinctNames: null });
+  }
+
+  private indexKnown(): void {
+    const headers = this.headers;
+    let present = 0;
+    let count = 0;
+    for (let i = 0; i < headers.length; i++) {
+      const header = headers[i];
+      if (header === undefined) continue;
+      const id = knownHeaderId(header.name);
+      if (id < 0) continue;
+      const value = trimHeaderValue(header.value);
+      if ((present & (1 << id)) === 0) {
+        present |= 1 << id;
+        found[count++] = id;
+        found[count++] = value;
+      } else {
+        this.addDuplicate(id, value, count);
+      }
+    }
+    this.entries = count === 0 ? NO_ENTRIES : found.slice(0, count);
+    this.present = present;
+  }
+
+  /** A second line of a known name: combined with `, ` after the first (rare). */
+  private addDuplicate(id: number, value: string, count: number): void {
+    for (let at = 0; at < count; at += 2) {
+      if (found[at] !== id) continue;
+      const combined = found[at + 1] as string;
+      const rare = this.rareParts();
+      rare.firstLines[id] ??= combined;
+      rare.extraLines[id] = (rare.extraLines[id] ?? 0) + 1;
+      found[at + 1] = `${combined}, ${value}`;
+      return;
+    }
+  }
+
+  private getOther(name: string): string | null {
+    const { asked, answers } = this.rareParts();
+    const at = asked.indexOf(name);
+    if (at >= 0) return answers[at] ?? null;
+    let combined: string | null = null;
+    for (const header of this.headers) {
+      if (!isHeaderNamed(header.name, name)) continue;
+      const value = trimHeaderValue(header.value);
+      combined = combined === null ? value : `${combined}, ${value}`;
+    }
+    asked.push(name);
+    answers.push(combined);
+    return combined;
   }
 }
 
@@ -73,25 +162,54 @@ export class HeaderIndex {
  * Within one evaluation, every question about the same header list goes to one index (the two walks
  * and the findings ask about the same responses). Scoped to the evaluation so nothing is assumed
  * about lists the caller may change afterwards; outside a scope each call gets a fresh index.
+ *
+ * An evaluation sees a handful of lists, so the scope is a stretch of two arrays searched by
+ * identity, reused from evaluation to evaluation (a nested scope takes the stretch after its
+ * outer one's): nothing to allocate per evaluation.
  */
-let scope: Map<HeaderList, HeaderIndex> | null = null;
+const scopeLists: (HeaderList | null)[] = [];
+const scopeIndexes: (HeaderIndex | null)[] = [];
+/** Where the innermost open scope starts in the arrays; -1 when none is open. */
+let scopeStart = -1;
+let scopeEnd = 0;
+
+/** Opens a scope and returns a token for closeHeaderScope. */
+export function openHeaderScope(): number {
+  const outerStart = scopeStart;
+  scopeStart = scopeEnd;
+  return outerStart;
+}
+
+export function closeHeaderScope(outerStart: number): void {
+  // Forget the lists, so the scope keeps nothing alive after its evaluation.
+  for (let i = scopeStart; i < scopeEnd; i++) {
+    scopeLists[i] = null;
+    scopeIndexes[i] = null;
+  }
+  scopeEnd = scopeStart;
+  scopeStart = outerStart;
+}
 
 export function withHeaderScope<T>(fn: () => T): T {
-  const outer = scope;
-  scope = new Map();
+  const outer = openHeaderScope();
   try {
     return fn();
   } finally {
-    scope = outer;
+    closeHeaderScope(outer);
   }
 }
 
 export function headerIndexOf(headers: HeaderList): HeaderIndex {
-  if (scope === null) return new HeaderIndex(headers);
-  let index = scope.get(headers);
-  if (index === undefined) {
-    index = new HeaderIndex(headers);
-    scope.set(headers, index);
+  if (scopeStart < 0) return new HeaderIndex(headers);
+  for (let i = scopeStart; i < scopeEnd; i++) {
+    if (scopeLists[i] === headers) {
+      const known = scopeIndexes[i];
+      if (known !== null && known !== undefined) return known;
+    }
   }
+  const index = new HeaderIndex(headers);
+  scopeLists[scopeEnd] = headers;
+  scopeIndexes[scopeEnd] = index;
+  scopeEnd++;
   return index;
 }

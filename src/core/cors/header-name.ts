@@ -23,14 +23,18 @@ export function isHeaderNamed(name: string, lower: string): boolean {
     lastQuery = lower;
     lastQueryIsAscii = isAscii(lower);
   }
-  if (!lastQueryIsAscii) return name.toLowerCase() === lower;
+  return lastQueryIsAscii ? isAsciiHeaderNamed(name, lower) : name.toLowerCase() === lower;
+}
+
+/** isHeaderNamed for a `lowerAscii` the caller knows is lowercase ASCII (the engine's own constants). */
+export function isAsciiHeaderNamed(name: string, lowerAscii: string): boolean {
   const length = name.length;
-  if (length !== lower.length) return false;
+  if (length !== lowerAscii.length) return false;
   for (let i = 0; i < length; i++) {
     let unit = name.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
     else if (unit === KELVIN_SIGN) unit = 0x6b;
-    if (unit !== lower.charCodeAt(i)) return false;
+    if (unit !== lowerAscii.charCodeAt(i)) return false;
   }
   return true;
 }

@@ -2,12 +2,11 @@
  * Whether a hop needed a preflight and how it went (reference §2.6, §4): observed and judged, served
  * by Chromium's preflight cache, or not visible in the capture at all.
  */
-import type { ObservedTransaction, PreflightInfo, PreflightReason } from '../types';
+import type { PreflightInfo, PreflightReason } from '../types';
 import { preflightNeed } from '../request/index';
 import type { PreflightNeed } from '../request/index';
 import type { HeaderIndex } from './header-index';
-import { ACRH } from './header-index';
-import { isHeaderNamed } from './header-name';
+import { KNOWN, firstLineOf } from './known-headers';
 import { trimHeaderValue } from './http-syntax';
 import { checkPreflight } from './preflight-check';
 import type { PreflightCheck } from './preflight-check';
@@ -15,12 +14,13 @@ import type { Hop } from './route';
 
 export interface HopPreflightInput {
   readonly hop: Hop;
-  readonly tx: ObservedTransaction;
   readonly canPreflight: boolean;
   readonly include: boolean;
   /** The hop's request got a response (so any preflight it needed passed). */
   readonly hasResponse: boolean;
   readonly deliveredOk: boolean;
+  /** Facts judged earlier in this evaluation, by hop index (see hopFacts). */
+  readonly factsByHop: (HopFacts | undefined)[];
 }
 
 export type HopPreflightOutcome =
@@ -39,14 +39,17 @@ export interface HopPreflight {
 
 export const NO_PREFLIGHT: PreflightInfo = { required: false, reasons: [], observed: false, fromCache: false, requestHeaders: '' };
 
+const NO_HEADERS: readonly string[] = [];
+
+// The outcomes that carry nothing but their kind, shared (they are only ever read).
+const NONE: HopPreflightOutcome = { kind: 'none' };
+const CACHED: HopPreflightOutcome = { kind: 'cached' };
+const UNKNOWN: HopPreflightOutcome = { kind: 'unknown' };
+
 /** The Access-Control-Request-Headers the preflight carried, if the capture has the preflight request. */
 function observedRequestHeaders(hop: Hop): string | null {
   const headers = hop.preflight?.request.headers;
-  if (headers === undefined) return null;
-  for (const header of headers) {
-    if (isHeaderNamed(header.name, ACRH)) return trimHeaderValue(header.value);
-  }
-  return null;
+  return headers === undefined ? null : firstLineOf(headers, KNOWN.requestHeaders);
 }
 
 /** Splits an Access-Control-Request-Headers value into lowercased names, keeping its order. */
@@ -77,7 +80,7 @@ function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed 
 }
 
 /** What a hop's preflight looks like whatever the credentials mode (judged once per evaluation). */
-interface HopFacts {
+export interface HopFacts {
   readonly info: PreflightInfo;
   readonly sentNow: boolean;
   readonly unsafeHeaders: readonly string[];
@@ -88,13 +91,11 @@ interface HopFacts {
 
 /**
  * evaluate() walks the rules twice when the credentials mode is unknown; the facts of a hop do not
- * depend on it. Keyed by the hop object, which lives as long as one evaluation.
+ * depend on it, so the first walk leaves them in `factsByHop` (which lives as long as one evaluation).
  */
-const FACTS = new WeakMap<Hop, HopFacts>();
-
 function hopFacts(input: HopPreflightInput): HopFacts {
   const { hop } = input;
-  const known = FACTS.get(hop);
+  const known = input.factsByHop[hop.index];
   if (known && known.hasResponse === input.hasResponse && known.deliveredOk === input.deliveredOk && known.canPreflight === input.canPreflight) {
     return known;
   }
@@ -113,10 +114,10 @@ function hopFacts(input: HopPreflightInput): HopFacts {
     requestHeaders: acrh ?? need.requestHeaders,
   };
   const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : [],
+    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : NO_HEADERS,
     hasResponse: input.hasResponse, deliveredOk: input.deliveredOk, canPreflight: input.canPreflight,
   };
-  FACTS.set(hop, facts);
+  input.factsByHop[hop.index] = facts;
   return facts;
 }
 
@@ -124,13 +125,13 @@ export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
   const { hop } = input;
   const record = hop.preflight;
   const sentNowHere = record !== null && record.fromCache !== true;
-  if (!input.canPreflight && !sentNowHere) return { info: NO_PREFLIGHT, outcome: { kind: 'none' } };
+  if (!input.canPreflight && !sentNowHere) return { info: NO_PREFLIGHT, outcome: NONE };
 
   const { info, sentNow, unsafeHeaders } = hopFacts(input);
-  if (record !== null && record.fromCache === true) return { info, outcome: { kind: 'cached' } };
+  if (record !== null && record.fromCache === true) return { info, outcome: CACHED };
   if (!sentNow || record === null) {
-    if (!info.required) return { info, outcome: { kind: 'none' } };
-    return { info, outcome: info.fromCache ? { kind: 'cached' } : { kind: 'unknown' } };
+    if (!info.required) return { info, outcome: NONE };
+    return { info, outcome: info.fromCache ? CACHED : UNKNOWN };
   }
 
   const checked = checkPreflight({
@@ -142,7 +143,7 @@ export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
   });
   if (checked.kind === 'pending') {
     // The preflight's response was not captured, but the request went on, so it passed.
-    return { info, outcome: input.hasResponse || input.deliveredOk ? { kind: 'none' } : { kind: 'unknown' } };
+    return { info, outcome: input.hasResponse || input.deliveredOk ? NONE : UNKNOWN };
   }
   return { info, outcome: checked };
 }

@@ -8,12 +8,15 @@ import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, 
 import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
-import { ACAC, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
-import { isHeaderNamed } from './header-name';
+import { headerIndexOf, type HeaderIndex } from './header-index';
+import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, judgeHopPreflight } from './hop-preflight';
+import { NO_PREFLIGHT, judgeHopPreflight, type HopFacts } from './hop-preflight';
 import type { Hop, Route } from './route';
+
+/** The final response's stage: one object for every verdict (stages are only ever read). */
+const RESPONSE_STAGE: FailureStage = Object.freeze({ kind: 'response' });
 
 /** Reference §5.2: the 21st redirect is a network error. */
 export const MAX_REDIRECTS = 20;
@@ -46,6 +49,11 @@ export interface PassedPreflight {
   readonly authorizationCoveredByWildcard: boolean;
 }
 
+export interface CachedPreflight {
+  readonly hop: number;
+  readonly record: ObservedPreflight | null;
+}
+
 export interface WalkContext {
   readonly tx: ObservedTransaction;
   readonly route: Route;
@@ -54,6 +62,10 @@ export interface WalkContext {
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
   readonly endedWithErrFailed: boolean;
+  /** Each hop's preflight facts, judged by the first walk and reused by the second. */
+  readonly factsByHop: (HopFacts | undefined)[];
+  /** Local Network Access's answer, the same for both walks: judged once (undefined until then). */
+  localNetwork?: CorsErrorName | null;
 }
 
 export interface WalkResult {
@@ -66,7 +78,7 @@ export interface WalkResult {
   readonly preflight: PreflightInfo;
   readonly passedPreflights: readonly PassedPreflight[];
   /** Hops whose preflight Chromium served from its preflight cache, with the cached record when known. */
-  readonly cachedPreflights: readonly { readonly hop: number; readonly record: ObservedPreflight | null }[];
+  readonly cachedPreflights: readonly CachedPreflight[];
   /** A needed preflight was neither observed nor provably cached. */
   readonly unobservedPreflight: boolean;
   /** The Access-Control-Allow-Origin value the last CORS check looked at (combined), if any. */
@@ -95,20 +107,21 @@ function readsCredentials(allowOrigin: string | null, origin: string): boolean {
 
 /** ACAO/ACAC check of a redirect or final response (reference §3). */
 function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, seen: Collected): RuleFailure | null {
-  const allowOrigin = headers.get(ACAO);
+  const allowOrigin = headers.valueOf(KNOWN.allowOrigin);
   if (readsCredentials(allowOrigin, hop.originSent)) seen.credentialsConsulted = true;
-  const failure = checkAccess({ allowOrigin, allowCredentials: headers.get(ACAC), include, origin: hop.originSent });
+  const failure = checkAccess({ allowOrigin, allowCredentials: headers.valueOf(KNOWN.allowCredentials), include, origin: hop.originSent });
   if (failure === null) return null;
   const aboutCredentials = failure.error === 'InvalidAllowCredentials';
   return corsFailure(
     hop.index, stage, failure.error, failure.failedParameter,
-    aboutCredentials ? 'true' : hop.originSent, aboutCredentials ? headers.get(ACAC) : allowOrigin, headers, status,
+    aboutCredentials ? 'true' : hop.originSent, aboutCredentials ? headers.valueOf(KNOWN.allowCredentials) : allowOrigin, headers, status,
   );
 }
 
 function isRevalidation304(hop: Hop, status: number): boolean {
   if (status !== 304) return false;
-  return hop.requestHeaders.some((h) => isHeaderNamed(h.name, 'if-none-match') || isHeaderNamed(h.name, 'if-modified-since'));
+  const headers = headerIndexOf(hop.requestHeaders);
+  return headers.valueOf(KNOWN.ifNoneMatch) !== null || headers.valueOf(KNOWN.ifModifiedSince) !== null;
 }
 
 /** Chromium's CheckRedirectLocation (reference §5.3). */
@@ -119,41 +132,53 @@ function redirectCarriesCredentials(hop: Hop, route: Route, mode: RequestMode, c
   return mode === 'cors' && (hop.tainted || !isSameOrigin(route.initiator, originPartsOfUrl(target.href, target)));
 }
 
-/** What the walk learns on its way, beyond the first failure. */
+/**
+ * What the walk learns on its way: the WalkResult itself, filled in as the walk goes (one object per
+ * walk; the preflight lists stay the shared empty one until something is added).
+ */
 interface Collected {
-  corsFlag: boolean;
+  failure: RuleFailure | null;
+  lastHop: number;
+  corsApplied: boolean;
   reachedServer: boolean;
   preflight: PreflightInfo;
   unobservedPreflight: boolean;
   allowOrigin: string | null;
   finalResponse: HeaderIndex | null;
   credentialsConsulted: boolean;
-  readonly passedPreflights: PassedPreflight[];
-  readonly cachedPreflights: { hop: number; record: ObservedPreflight | null }[];
+  passedPreflights: PassedPreflight[];
+  cachedPreflights: CachedPreflight[];
 }
+
+const NONE_YET: never[] = [];
 
 /** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
-  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).get(ACAO), hop.originSent)) seen.credentialsConsulted = true;
-  const judged = judgeHopPreflight({ hop, tx: ctx.tx, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk });
+  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent)) seen.credentialsConsulted = true;
+  const judged = judgeHopPreflight({ hop, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk, factsByHop: ctx.factsByHop });
   if (firstCorsHop) seen.preflight = judged.info;
   const outcome = judged.outcome;
-  const stage: FailureStage = { kind: 'preflight', hop: hop.index };
   switch (outcome.kind) {
-    case 'failed':
-      seen.allowOrigin = outcome.response?.get(ACAO) ?? null;
+    case 'failed': {
+      seen.allowOrigin = outcome.response?.valueOf(KNOWN.allowOrigin) ?? null;
+      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
       return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
-    case 'network-error':
+    }
+    case 'network-error': {
       // Chromium fails the request with the preflight's own net error. DevTools may show the
       // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
       // report a network error with the net error as the root cause (reference §7).
+      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
+    }
     case 'passed':
+      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [];
       seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
       break;
     case 'cached':
+      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [];
       seen.cachedPreflights.push({ hop: hop.index, record: hop.preflight });
       break;
     case 'unknown':
@@ -163,12 +188,15 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
       break;
   }
   if (hop.index !== 0) return null;
-  const lna = checkLocalNetworkAccess({
-    initiator: ctx.route.initiator,
-    targetHost: hop.origin.host ?? '',
-    gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
-    endedWithErrFailed: ctx.endedWithErrFailed,
-  });
+  if (ctx.localNetwork === undefined) {
+    ctx.localNetwork = checkLocalNetworkAccess({
+      initiator: ctx.route.initiator,
+      targetHost: hop.origin.host ?? '',
+      gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
+      endedWithErrFailed: ctx.endedWithErrFailed,
+    });
+  }
+  const lna = ctx.localNetwork;
   return lna === null ? null : corsFailure(0, { kind: 'request', hop: 0 }, lna, '', null, null, null, null);
 }
 
@@ -180,16 +208,16 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
   if (target === null || !isHttpScheme(schemeOf(target))) {
     return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'invalid-redirect', location: redirect.location }, netError: null };
   }
-  if (seen.corsFlag) {
+  if (seen.corsApplied) {
     const headers = headerIndexOf(redirect.headers);
-    seen.allowOrigin = headers.get(ACAO);
+    seen.allowOrigin = headers.valueOf(KNOWN.allowOrigin);
     const failure = checkResponse(hop, stage, headers, redirect.status, include, seen);
     if (failure !== null) return failure;
   }
   if (hop.index >= MAX_REDIRECTS) {
     return { kind: 'network', stage, hop: hop.index, rootCause: { kind: 'too-many-redirects' }, netError: null };
   }
-  if (redirectCarriesCredentials(hop, ctx.route, ctx.mode, seen.corsFlag)) {
+  if (redirectCarriesCredentials(hop, ctx.route, ctx.mode, seen.corsApplied)) {
     return corsFailure(hop.index, stage, 'RedirectContainsCredentials', '', null, redirect.location, null, redirect.status);
   }
   return null;
@@ -199,42 +227,35 @@ function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, 
 function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected): RuleFailure | null {
   const finalResponse = hop.index === ctx.route.hops.length - 1 ? ctx.route.finalResponse : null;
   const hasResponse = hop.redirect !== null || finalResponse !== null;
-  const requestStage: FailureStage = { kind: 'request', hop: hop.index };
   // Reference §5: a same-origin-mode request that lands cross-origin fails, at any hop.
   if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
-    return corsFailure(hop.index, requestStage, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
+    return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
   }
-  const firstCorsHop = !seen.corsFlag && !hop.sameOriginWithInitiator;
-  seen.corsFlag = seen.corsFlag || !hop.sameOriginWithInitiator;
-  if (seen.corsFlag) {
-    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, requestStage, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
+  const firstCorsHop = !seen.corsApplied && !hop.sameOriginWithInitiator;
+  seen.corsApplied = seen.corsApplied || !hop.sameOriginWithInitiator;
+  if (seen.corsApplied) {
+    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
     const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
     if (failure !== null) return failure;
   }
   // A response out of the HTTP cache never left the browser.
   if (hop.redirect !== null || (finalResponse !== null && finalResponse.fromCache !== true)) seen.reachedServer = true;
   if (hop.redirect !== null) return redirectChecks(ctx, hop, hop.redirect, include, seen);
-  if (finalResponse === null || !seen.corsFlag || isRevalidation304(hop, finalResponse.status)) return null;
+  if (finalResponse === null || !seen.corsApplied || isRevalidation304(hop, finalResponse.status)) return null;
   seen.finalResponse = headerIndexOf(finalResponse.headers);
-  seen.allowOrigin = seen.finalResponse.get(ACAO);
-  return checkResponse(hop, { kind: 'response' }, seen.finalResponse, finalResponse.status, include, seen);
+  seen.allowOrigin = seen.finalResponse.valueOf(KNOWN.allowOrigin);
+  return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
 }
 
 export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
   const seen: Collected = {
-    corsFlag: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false, allowOrigin: null,
-    finalResponse: null, credentialsConsulted: false, passedPreflights: [], cachedPreflights: [],
+    failure: null, lastHop: 0, corsApplied: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false,
+    allowOrigin: null, finalResponse: null, credentialsConsulted: false, passedPreflights: NONE_YET, cachedPreflights: NONE_YET,
   };
-  let failure: RuleFailure | null = null;
-  let lastHop = 0;
   for (const hop of ctx.route.hops) {
-    lastHop = hop.index;
-    failure = walkHop(ctx, hop, include, seen);
-    if (failure !== null) break;
+    seen.lastHop = hop.index;
+    seen.failure = walkHop(ctx, hop, include, seen);
+    if (seen.failure !== null) break;
   }
-  return {
-    failure, lastHop, corsApplied: seen.corsFlag, reachedServer: seen.reachedServer, preflight: seen.preflight,
-    passedPreflights: seen.passedPreflights, cachedPreflights: seen.cachedPreflights, unobservedPreflight: seen.unobservedPreflight,
-    allowOrigin: seen.allowOrigin, finalResponse: seen.finalResponse, credentialsConsulted: seen.credentialsConsulted,
-  };
+  return seen;
 }

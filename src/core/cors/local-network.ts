@@ -107,8 +107,10 @@ export interface LocalNetworkInput {
 export function checkLocalNetworkAccess(input: LocalNetworkInput): CorsErrorName | null {
   if (input.initiator.host === null) return null;
   const from = addressSpaceOf(input.initiator.host);
+  // Nothing is more private than loopback (most pages under development are on localhost).
+  if (from === null || from === 'loopback') return null;
   const to = addressSpaceOf(input.targetHost);
-  if (from === null || to === null || RANK[to] >= RANK[from]) return null;
+  if (to === null || RANK[to] >= RANK[from]) return null;
   // LNA stops the request before it is sent: a response proves it was let through.
   if (input.gotResponse) return null;
   // The initiator is not loopback here, so only https makes it a secure context.

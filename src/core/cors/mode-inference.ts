@@ -5,11 +5,10 @@
  */
 import type { CredentialsMode, ObservedTransaction, RequestMode, ResourceType } from '../types';
 import type { HeaderIndex } from './header-index';
-
-const MODES: ReadonlySet<string> = new Set(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket']);
+import { KNOWN } from './known-headers';
 
 function isRequestMode(value: string): value is RequestMode {
-  return MODES.has(value);
+  return value === 'cors' || value === 'no-cors' || value === 'same-origin' || value === 'navigate' || value === 'websocket';
 }
 
 /** Element loads that are CORS only with a `crossorigin` attribute, which makes the browser send Origin on a GET. */
@@ -38,9 +37,9 @@ function modeFromResourceType(type: ResourceType, hasOrigin: boolean, method: st
 /** tx.mode, else Sec-Fetch-Mode, else the resource type and whether Origin was sent. */
 export function inferMode(tx: ObservedTransaction, requestHeaders: HeaderIndex, method: string): RequestMode {
   if (tx.mode !== undefined) return tx.mode;
-  const secFetchMode = requestHeaders.get('sec-fetch-mode');
+  const secFetchMode = requestHeaders.valueOf(KNOWN.secFetchMode);
   if (secFetchMode !== null && isRequestMode(secFetchMode)) return secFetchMode;
-  return modeFromResourceType(tx.resourceType, requestHeaders.has('origin'), method);
+  return modeFromResourceType(tx.resourceType, requestHeaders.valueOf(KNOWN.origin) !== null, method);
 }
 
 /**
@@ -49,15 +48,17 @@ export function inferMode(tx: ObservedTransaction, requestHeaders: HeaderIndex, 
  */
 export function inferCredentials(tx: ObservedTransaction, requestHeaders: HeaderIndex, crossOrigin: boolean): CredentialsMode {
   if (tx.credentials !== undefined && tx.credentials !== 'unknown') return tx.credentials;
-  if (crossOrigin && requestHeaders.has('cookie')) return 'include';
+  if (crossOrigin && requestHeaders.valueOf(KNOWN.cookie) !== null) return 'include';
   return 'unknown';
 }
 
 /** Element-initiated CORS requests (fonts, crossorigin images, module scripts) are never preflighted (reference §2.6). */
-const NEVER_PREFLIGHTED: ReadonlySet<ResourceType> = new Set([
-  'main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'media', 'websocket', 'csp_report',
-]);
-
 export function canBePreflighted(type: ResourceType): boolean {
-  return !NEVER_PREFLIGHTED.has(type);
+  switch (type) {
+    case 'main_frame': case 'sub_frame': case 'stylesheet': case 'script': case 'image': case 'font':
+    case 'object': case 'media': case 'websocket': case 'csp_report':
+      return false;
+    default:
+      return true;
+  }
 }

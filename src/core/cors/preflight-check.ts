@@ -6,8 +6,9 @@
 import type { CorsErrorName, ObservedPreflight } from '../types';
 import { checkAccess } from './access-check';
 import { preflightTwin } from './error-catalogue';
-import { ACAC, ACAH, ACAM, ACAO, headerIndexOf, type HeaderIndex } from './header-index';
+import { headerIndexOf, type HeaderIndex } from './header-index';
 import { parseTokenList } from './http-syntax';
+import { KNOWN } from './known-headers';
 
 export interface PreflightCheckInput {
   readonly preflight: ObservedPreflight;
@@ -35,8 +36,13 @@ export type PreflightCheck =
   /** Neither a response nor an error yet: the preflight is still in flight. */
   | { readonly kind: 'pending' };
 
-const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+function isSafelistedMethod(upper: string): boolean {
+  return upper === 'GET' || upper === 'HEAD' || upper === 'POST';
+}
+
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
 
 function fail(
   error: CorsErrorName, failedParameter: string, expected: string | null, actual: string | null, response: HeaderIndex | null,
@@ -47,8 +53,8 @@ function fail(
 export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
   const { preflight, method, include } = input;
   const response = preflight.response ? headerIndexOf(preflight.response.headers) : null;
-  const location = response?.get('location') ?? null;
-  const redirectedTo = preflight.redirectedTo ?? (preflight.response && REDIRECT_STATUSES.has(preflight.response.status) ? location : null);
+  const location = response?.valueOf(KNOWN.location) ?? null;
+  const redirectedTo = preflight.redirectedTo ?? (preflight.response && isRedirectStatus(preflight.response.status) ? location : null);
   // Reference §4.8: any redirect fails before ACAO is looked at.
   if (redirectedTo !== null && redirectedTo !== undefined) {
     return fail('PreflightDisallowedRedirect', '', null, redirectedTo, response);
@@ -57,26 +63,26 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
     return preflight.netError ? { kind: 'network-error', netError: preflight.netError } : { kind: 'pending' };
   }
 
-  const allowOrigin = response.get(ACAO);
-  const access = checkAccess({ allowOrigin, allowCredentials: response.get(ACAC), include, origin: input.origin });
+  const allowOrigin = response.valueOf(KNOWN.allowOrigin);
+  const access = checkAccess({ allowOrigin, allowCredentials: response.valueOf(KNOWN.allowCredentials), include, origin: input.origin });
   if (access !== null) {
-    const actual = access.error === 'InvalidAllowCredentials' ? response.get(ACAC) : allowOrigin;
+    const actual = access.error === 'InvalidAllowCredentials' ? response.valueOf(KNOWN.allowCredentials) : allowOrigin;
     const expected = access.error === 'InvalidAllowCredentials' ? 'true' : input.origin;
     return fail(preflightTwin(access.error), access.failedParameter, expected, actual, response);
   }
   const status = preflight.response.status;
   if (status < 200 || status > 299) return fail('PreflightInvalidStatus', '', '2xx', String(status), response);
 
-  const allowMethodsValue = response.get(ACAM);
+  const allowMethodsValue = response.valueOf(KNOWN.allowMethods);
   const allowMethods = allowMethodsValue === null ? [] : parseTokenList(allowMethodsValue, false);
   if (allowMethods === null) return fail('InvalidAllowMethodsPreflightResponse', '', null, allowMethodsValue, response);
-  const allowHeadersValue = response.get(ACAH);
+  const allowHeadersValue = response.valueOf(KNOWN.allowHeaders);
   const allowHeaders = allowHeadersValue === null ? [] : parseTokenList(allowHeadersValue, true);
   if (allowHeaders === null) return fail('InvalidAllowHeadersPreflightResponse', '', null, allowHeadersValue, response);
 
   // Reference §4.4/§4.5: case-sensitive match; safelisted methods always pass; `*` only without credentials.
   const methodAllowed =
-    SAFELISTED_METHODS.has(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
+    isSafelistedMethod(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
   if (!methodAllowed) return fail('MethodDisallowedByPreflightResponse', method, method, allowMethodsValue, response);
 
   if (!include && allowHeaders.includes('*')) {

@@ -9,8 +9,8 @@ import { isTaintingHop } from '../origin/redirect-taint';
 import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import type { WhatwgUrl } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
-import { isHeaderNamed } from './header-name';
-import { trimHeaderValue } from './http-syntax';
+import { headerIndexOf } from './header-index';
+import { KNOWN } from './known-headers';
 
 export interface Hop {
   readonly index: number;
@@ -39,7 +39,9 @@ export interface Route {
   readonly finalResponse: ObservedResponse | null;
 }
 
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
 
 /**
  * When Chromium refuses to follow a redirect (RedirectContainsCredentials, a failing CORS check on the
@@ -47,12 +49,12 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
  * as the final response of a failed request. That response is a redirect hop. A 3xx the browser
  * delivered stays a response (redirect: 'manual').
  */
-function unfollowedRedirect(tx: ObservedTransaction, url: string, delivered: boolean): ObservedRedirect | null {
+function unfollowedRedirect(tx: ObservedTransaction, delivered: boolean): ObservedRedirect | null {
   const response = tx.response;
-  if (!response || delivered || !REDIRECT_STATUSES.has(response.status)) return null;
-  const location = response.headers.find((h) => isHeaderNamed(h.name, 'location'));
-  if (location === undefined) return null;
-  return { url, status: response.status, headers: response.headers, location: trimHeaderValue(location.value) };
+  if (!response || delivered || !isRedirectStatus(response.status)) return null;
+  const location = headerIndexOf(response.headers).firstOf(KNOWN.location);
+  if (location === null) return null;
+  return { url: lastUrl(tx), status: response.status, headers: response.headers, location };
 }
 
 /** Reference §5.4: 301/302 turn POST into GET; 303 turns everything but GET/HEAD into GET. */
@@ -81,10 +83,7 @@ function nextHopHeaders(headers: HeaderList, methodChanged: boolean, crossOrigin
 }
 
 function observedOrigin(headers: HeaderList): string | null {
-  for (const header of headers) {
-    if (isHeaderNamed(header.name, 'origin')) return trimHeaderValue(header.value);
-  }
-  return null;
+  return headerIndexOf(headers).firstOf(KNOWN.origin);
 }
 
 function lastUrl(tx: ObservedTransaction): string {
@@ -95,7 +94,7 @@ function lastUrl(tx: ObservedTransaction): string {
 
 /** `delivered`: the browser completed the request without an error. */
 export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean): Route {
-  const unfollowed = unfollowedRedirect(tx, lastUrl(tx), delivered);
+  const unfollowed = unfollowedRedirect(tx, delivered);
   const redirects = unfollowed === null ? (tx.redirects ?? []) : [...(tx.redirects ?? []), unfollowed];
   const untaintedOrigin = serializeOrigin(initiator);
   const hops: Hop[] = [];

@@ -75,6 +75,11 @@ const UNPREFIXED: Partial<Record<CorsErrorName, CorsErrorName>> = {
   PreflightInvalidAllowCredentials: 'InvalidAllowCredentials',
 };
 
+/** What the preflight response listed, in words. */
+function listed(header: string, actual: string | null): string {
+  return actual === null ? `the preflight response has no ${header}` : `${header} is '${actual}'`;
+}
+
 function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
   const direct = accessSummary(error, input);
   if (direct !== null) return direct;
@@ -82,7 +87,6 @@ function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
   const viaTwin = twin === undefined ? null : accessSummary(twin, input);
   if (viaTwin !== null) return PREFLIGHT_PREFIX + viaTwin;
   const param = input.failedParameter ?? '';
-  const listed = (header: string): string => (input.actual === null ? `the preflight response has no ${header}` : `${header} is '${input.actual}'`);
   switch (error) {
     case 'PreflightInvalidStatus':
       return `The preflight (OPTIONS) got status ${input.actual ?? '?'}; it must be 2xx.`;
@@ -93,9 +97,9 @@ function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
     case 'InvalidAllowHeadersPreflightResponse':
       return `Access-Control-Allow-Headers '${input.actual ?? ''}' is not a valid comma-separated list of header names.`;
     case 'MethodDisallowedByPreflightResponse':
-      return `Method ${param} is not allowed: ${listed('Access-Control-Allow-Methods')} (the match is case-sensitive).`;
+      return `Method ${param} is not allowed: ${listed('Access-Control-Allow-Methods', input.actual)} (the match is case-sensitive).`;
     case 'HeaderDisallowedByPreflightResponse':
-      return `Request header '${param}' is not allowed: ${listed('Access-Control-Allow-Headers')}.`;
+      return `Request header '${param}' is not allowed: ${listed('Access-Control-Allow-Headers', input.actual)}.`;
     case 'RedirectContainsCredentials':
       return `The redirect to '${input.actual ?? ''}' carries a user name or password, which CORS forbids.`;
     case 'DisallowedByMode':

@@ -98,18 +98,44 @@ export interface OriginComparisonInput {
 }
 
 export function compareOrigins(input: OriginComparisonInput): OriginComparison {
-  const page = input.initiator === null ? null : parseOrigin(input.initiator);
-  const target = parseOrigin(input.targetUrl);
+  return compareWithTarget(input, parseOrigin(input.targetUrl));
+}
+
+/**
+ * compareOrigins when the caller already has the target's parts (`parseOrigin(input.targetUrl)`)
+ * and possibly the page's (`parseOrigin(input.initiator)`): request URLs are unique, so parsing
+ * them again would only churn parseOrigin's memo.
+ */
+export function compareWithTarget(input: OriginComparisonInput, target: OriginParts, pageParts?: OriginParts): OriginComparison {
+  const page = input.initiator === null ? null : (pageParts ?? parseOrigin(input.initiator));
   const allowOrigin = input.allowOrigin === null ? null : parseOrigin(input.allowOrigin);
   return {
     page,
     target,
     allowOrigin,
     allowOriginDiffers:
-      input.allowOrigin === null || input.originSent === null || input.allowOrigin === '*'
-        ? []
+      input.allowOrigin === null || input.originSent === null || input.allowOrigin === '*' || input.allowOrigin === input.originSent
+        ? NO_COMPONENTS
         : allowOriginDiffers(input.allowOrigin, input.originSent),
-    crossOriginBy: page === null ? ['whole'] : crossOriginComponents(page, target),
+    crossOriginBy: page === null ? WHOLE : sharedCrossOriginComponents(page, target),
     originSent: input.originSent,
   };
+}
+
+/*
+ * The component lists a comparison hands out most often, made once and frozen: every verdict
+ * carries two of them, and they are only ever read (a frozen array throws instead of changing
+ * other verdicts' lists if anyone tried).
+ */
+const NO_COMPONENTS: readonly OriginComponent[] = Object.freeze([]);
+const WHOLE: readonly OriginComponent[] = Object.freeze(['whole'] as const);
+/** Indexed by a mask: 1 scheme, 2 host, 4 port (the order crossOriginComponents lists them in). */
+const BY_MASK: readonly (readonly OriginComponent[])[] = Array.from({ length: 8 }, (_, mask) =>
+  Object.freeze((['scheme', 'host', 'port'] as const).filter((_, bit) => (mask & (1 << bit)) !== 0)));
+
+/** crossOriginComponents as one of the shared lists. */
+function sharedCrossOriginComponents(a: OriginParts, b: OriginParts): readonly OriginComponent[] {
+  if (a.serialized === null || b.serialized === null) return WHOLE;
+  const mask = (a.scheme !== b.scheme ? 1 : 0) | (a.host !== b.host ? 2 : 0) | (a.port !== b.port ? 4 : 0);
+  return BY_MASK[mask] ?? crossOriginComponents(a, b);
 }

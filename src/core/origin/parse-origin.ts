@@ -6,6 +6,7 @@ import type { OriginParts } from '../types';
 import { parseUrl, schemeOf } from './whatwg-url';
 import type { WhatwgUrl } from './whatwg-url';
 import { createBoundedMemo } from '../util/bounded-memo';
+import { serializedOriginOf } from './fast-http-url';
 
 /** Reference §1: the ports a serialization omits. */
 const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
@@ -32,7 +33,7 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
   const host = url.hostname;
   if (host === '') return opaqueParts(raw);
   const explicitPort = url.port === '' ? null : Number(url.port);
-  const serialized = explicitPort === null ? `${scheme}://${host}` : `${scheme}://${host}:${url.port}`;
+  const serialized = serializedOriginOf(url) ?? (explicitPort === null ? `${scheme}://${host}` : `${scheme}://${host}:${url.port}`);
   return {
     raw,
     serialized,
@@ -49,11 +50,13 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
  * the parts the CORS check compares. `null` and anything the URL parser rejects come back opaque.
  */
 export function parseOrigin(raw: string): OriginParts {
-  return PARSED.get(raw, (key) => {
-    if (key === OPAQUE_ORIGIN) return opaqueParts(key);
-    const url = parseUrl(key);
-    return url === null ? opaqueParts(key) : originPartsOfUrl(key, url);
-  });
+  return PARSED.get(raw, computeOrigin);
+}
+
+function computeOrigin(raw: string): OriginParts {
+  if (raw === OPAQUE_ORIGIN) return opaqueParts(raw);
+  const url = parseUrl(raw);
+  return url === null ? opaqueParts(raw) : originPartsOfUrl(raw, url);
 }
 
 /** Initiators and Access-Control-Allow-Origin values recur on every request of a page; parts are read-only. */

@@ -7,6 +7,7 @@
  * types the few members it reads here and reaches the class through globalThis instead.
  */
 import { createBoundedMemo } from '../util/bounded-memo';
+import { parseHttpUrlFast } from './fast-http-url';
 
 /** The members of a parsed WHATWG URL the engine reads. */
 export interface WhatwgUrl {
@@ -40,9 +41,9 @@ function construct(input: string, base?: string): WhatwgUrl | null {
  * One evaluation parses the same few URLs several times (route, origin comparison, summary), and a
  * page's initiator and API origins recur from request to request. The last few answers are checked
  * first (the same string objects come back within an evaluation, so this is a few pointer
- * comparisons); short inputs (origins) are also remembered by content across evaluations. Request
- * URLs are mostly unique and long: hashing them into a map would cost more than it saves. Parsed
- * URLs are only ever read.
+ * comparisons). Plain http(s) URLs then take a shortcut past the parser (fast-http-url.ts); other
+ * short inputs (odd origins) are remembered by content across evaluations. Parsed URLs are only
+ * ever read.
  */
 const RECENT = 8;
 const recentInput: string[] = [];
@@ -54,10 +55,19 @@ const BY_CONTENT = createBoundedMemo<WhatwgUrl | null>(512);
 
 /** Parses `input` (relative to `base` when given); null when the URL parser rejects it. */
 export function parseUrl(input: string, base?: string): WhatwgUrl | null {
-  for (let i = 0; i < recentInput.length; i++) {
-    if (recentInput[i] === input && recentBase[i] === base) return recentUrl[i] ?? null;
+  // Newest first: the URL just parsed is the one most often asked again, and its string is the
+  // same object (a pointer comparison), where older entries of the same length compare by content.
+  const length = input.length;
+  const lastUnit = input.charCodeAt(length - 1);
+  for (let n = 0, i = recentNext; n < recentInput.length; n++) {
+    i = i === 0 ? RECENT - 1 : i - 1;
+    const recent = recentInput[i];
+    // Request URLs of one page often share their length; their last characters usually differ,
+    // which settles most comparisons before a character-by-character one.
+    if (recent === undefined || recent.length !== length || recent.charCodeAt(length - 1) !== lastUnit) continue;
+    if (recent === input && recentBase[i] === base) return recentUrl[i] ?? null;
   }
-  const url = base === undefined && input.length <= SHORT ? BY_CONTENT.get(input, (key) => construct(key)) : construct(input, base);
+  const url = base !== undefined ? construct(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));
   recentInput[recentNext] = input;
   recentBase[recentNext] = base;
   recentUrl[recentNext] = url;
@@ -65,9 +75,17 @@ export function parseUrl(input: string, base?: string): WhatwgUrl | null {
   return url;
 }
 
+function parseAlone(input: string): WhatwgUrl | null {
+  return input.length <= SHORT ? BY_CONTENT.get(input, construct) : construct(input);
+}
+
 /** `https:` → `https`. */
 export function schemeOf(url: WhatwgUrl): string {
-  return url.protocol.slice(0, -1);
+  const protocol = url.protocol;
+  // The two every request has, without a new string each time.
+  if (protocol === 'https:') return 'https';
+  if (protocol === 'http:') return 'http';
+  return protocol.slice(0, -1);
 }
 
 export function isHttpScheme(scheme: string): boolean {

@@ -38,7 +38,7 @@ export interface UserAgentHeader {
 const CHROME_ACCEPT_LANGUAGE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(,[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*;q=0\.[1-9])*$/;
 
 /** Headers only ever added by Chrome itself (navigations, service workers, Google properties, prefetch). */
-const NETWORK_ONLY: ReadonlyMap<string, string> = new Map([
+const NETWORK_ONLY: ReadonlyMap<string, string> = new Map<string, string>([
   ['priority', 'Chrome adds Priority (RFC 9218) in the network stack'],
   ['upgrade-insecure-requests', 'Chrome adds Upgrade-Insecure-Requests to navigations'],
   ['x-client-data', 'Chrome adds X-Client-Data for Google properties (exempt from CORS)'],
@@ -48,6 +48,27 @@ const NETWORK_ONLY: ReadonlyMap<string, string> = new Map([
   ['if-none-match', "Chrome's HTTP cache adds If-None-Match when it revalidates a stored response"],
   ['if-modified-since', "Chrome's HTTP cache adds If-Modified-Since when it revalidates a stored response"],
 ]);
+
+/** Lowercased names userAgentAddedHeader takes as added by the network stack whatever their value. */
+export const NETWORK_ADDED_HEADER_NAMES: readonly string[] = [...NETWORK_ONLY.keys()];
+
+/** Lowercased names whose value decides whether userAgentAddedHeader takes them as the browser's. */
+export const MAYBE_BROWSER_ADDED_HEADER_NAMES: readonly string[] = ['accept', 'accept-language', 'cache-control', 'pragma'];
+
+/**
+ * Whether an Accept-Language value (as sent) is shaped like Chrome's generated list. A browser sends
+ * the same one on every request, so the last answer is kept.
+ */
+let lastAcceptLanguage: string | null = null;
+let lastAcceptLanguageIsChromes = false;
+
+export function isChromeAcceptLanguage(value: string): boolean {
+  if (value !== lastAcceptLanguage) {
+    lastAcceptLanguageIsChromes = CHROME_ACCEPT_LANGUAGE.test(value.trim());
+    lastAcceptLanguage = value;
+  }
+  return lastAcceptLanguageIsChromes;
+}
 
 function valueOf(headers: HeaderList, lowerName: string): string | null {
   const found = headers.find((h) => lowerHeaderName(h.name) === lowerName);
@@ -66,7 +87,7 @@ export function userAgentAddedHeader(header: Header, headers: HeaderList): UserA
     case 'accept':
       return value === '*/*' ? { addedBy: 'renderer', why: 'Chrome adds Accept: */* when the page sets no Accept' } : null;
     case 'accept-language':
-      return CHROME_ACCEPT_LANGUAGE.test(value)
+      return isChromeAcceptLanguage(header.value)
         ? { addedBy: 'network', why: "Chrome's network stack adds the user's Accept-Language when the page sets none" }
         : null;
     case 'cache-control':

@@ -56,3 +56,13 @@ describe('compareOrigins', () => {
     expect(c.crossOriginBy).toEqual(['whole']);
   });
 });
+
+describe('compareOrigins: the component lists it hands out', () => {
+  const origins = ['http://a.example', 'https://a.example', 'http://b.example', 'http://a.example:8080', 'https://b.example:8443', 'null', 'data:,x'];
+  it.each(origins.flatMap((page) => origins.map((target) => [page, target] as const)))('%s vs %s lists what crossOriginComponents lists, frozen', (page, target) => {
+    const comparison = compareOrigins({ initiator: page, targetUrl: target, allowOrigin: null, originSent: null });
+    expect(comparison.crossOriginBy).toEqual(crossOriginComponents(parseOrigin(page), parseOrigin(target)));
+    expect(Object.isFrozen(comparison.crossOriginBy)).toBe(true);
+    expect(Object.isFrozen(comparison.allowOriginDiffers)).toBe(true);
+  });
+});

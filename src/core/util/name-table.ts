@@ -1,0 +1,112 @@
+/**
+ * Lookups from header names to data, matched case-insensitively without lowercasing or hashing the
+ * name: a browser's header names are fresh strings on every request. Entries are filed by length
+ * and first letter, so most names are ruled out by two array reads; the two spellings nearly
+ * everyone uses, all lowercase and Title-Case, are then compared as whole strings, and only other
+ * spellings are folded character by character.
+ *
+ * Two foldings, for the two ways the engine compares names:
+ * - `ascii`: only A-Z fold, as asciiLowercase, Chromium's ToLowerASCII and the spec's
+ *   byte-lowercase do (request classification);
+ * - `lowercase`: as `name.toLowerCase() === entry` for the lowercase ASCII entries (the CORS checks'
+ *   header lookups): A-Z fold, and so does the Kelvin sign, the one non-ASCII character whose
+ *   lowercase is ASCII (`k`); anything else non-ASCII lowercases to something non-ASCII or longer.
+ */
+export type Folding = 'ascii' | 'lowercase';
+
+export interface NameTable<V> {
+  /** The value stored for the name `name` spells under the table's folding; undefined for any other name. */
+  get(name: string): V | undefined;
+}
+
+const KELVIN_SIGN = 0x212a;
+
+/** Whether `name` starts with `lower` (lowercase ASCII) once folded. */
+export function startsWithFolded(name: string, lower: string, folding: Folding = 'ascii'): boolean {
+  return folding === 'ascii' ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower);
+}
+
+/** startsWithFolded for the `ascii` folding (a function of its own: it runs for most header lines). */
+export function startsWithAsciiFolded(name: string, lower: string): boolean {
+  const length = lower.length;
+  if (name.length < length) return false;
+  for (let i = 0; i < length; i++) {
+    let unit = name.charCodeAt(i);
+    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+    if (unit !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** startsWithFolded for the `lowercase` folding. */
+export function startsWithLowercased(name: string, lower: string): boolean {
+  const length = lower.length;
+  if (name.length < length) return false;
+  for (let i = 0; i < length; i++) {
+    let unit = name.charCodeAt(i);
+    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
+    else if (unit === KELVIN_SIGN) unit = 0x6b;
+    if (unit !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** `Content-Type` for `content-type`. */
+export function titleCase(lower: string): string {
+  return lower.replace(/(^|-)[a-z]/g, (start) => start.toUpperCase());
+}
+
+/** The first unit of `name`, folded. */
+export function foldedFirstUnit(name: string, folding: Folding = 'ascii'): number {
+  const unit = name.charCodeAt(0);
+  if (unit >= 0x41 && unit <= 0x5a) return unit + 0x20;
+  return folding === 'lowercase' && unit === KELVIN_SIGN ? 0x6b : unit;
+}
+
+function asciiFoldedFirstUnit(name: string): number {
+  const unit = name.charCodeAt(0);
+  return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+}
+
+/** The slot of a name of this length whose folded first unit is `first`; -1 when no entry can be there. */
+function slotOf(length: number, first: number, longest: number): number {
+  if (length > longest || first < 0x61 || first > 0x7a) return -1;
+  return length * 26 + (first - 0x61);
+}
+
+/** `entries` are lowercase ASCII names, each starting with a letter. */
+export function createNameTable<V>(entries: Iterable<readonly [string, V]>, folding: Folding = 'ascii'): NameTable<V> {
+  const list = [...entries];
+  const longest = Math.max(0, ...list.map(([name]) => name.length));
+  // Filled up front: an array written at scattered indices would fall back to slow dictionary elements.
+  const slots: (number[] | null)[] = new Array<number[] | null>((longest + 1) * 26).fill(null);
+  const names: string[] = [];
+  const titles: string[] = [];
+  const values: V[] = [];
+  for (const [name, value] of list) {
+    const slot = slotOf(name.length, name.charCodeAt(0), longest);
+    if (slot < 0 || name !== name.toLowerCase()) throw new Error(`name table entry ${name} must be lowercase and start with a letter`);
+    (slots[slot] ??= []).push(names.length);
+    names.push(name);
+    titles.push(titleCase(name));
+    values.push(value);
+  }
+  const ascii = folding === 'ascii';
+  return {
+    get(name) {
+      const first = ascii ? asciiFoldedFirstUnit(name) : foldedFirstUnit(name, folding);
+      const slot = slotOf(name.length, first, longest);
+      const candidates = slot < 0 ? null : slots[slot];
+      if (candidates === null || candidates === undefined) return undefined;
+      for (let i = 0; i < candidates.length; i++) {
+        const at = candidates[i] ?? -1;
+        if (name === names[at] || name === titles[at]) return values[at];
+      }
+      for (let i = 0; i < candidates.length; i++) {
+        const lower = names[candidates[i] ?? -1] ?? '';
+        if (ascii ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower)) return values[candidates[i] ?? -1];
+      }
+      return undefined;
+    },
+  };
+}
