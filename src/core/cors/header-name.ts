@@ -8,7 +8,8 @@
  * the Kelvin sign (U+212A → `k`), handled below (checked over every code point). Any other `lower`
  * takes toLowerCase itself.
  */
-const KELVIN_SIGN = 0x212a;
+
+import { spellsFoldedFrom } from '../util/name-table';
 
 let lastQuery = '';
 let lastQueryIsAscii = true;
@@ -28,13 +29,5 @@ export function isHeaderNamed(name: string, lower: string): boolean {
 
 /** isHeaderNamed for a `lowerAscii` the caller knows is lowercase ASCII (the engine's own constants). */
 export function isAsciiHeaderNamed(name: string, lowerAscii: string): boolean {
-  const length = name.length;
-  if (length !== lowerAscii.length) return false;
-  for (let i = 0; i < length; i++) {
-    let unit = name.charCodeAt(i);
-    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-    else if (unit === KELVIN_SIGN) unit = 0x6b;
-    if (unit !== lowerAscii.charCodeAt(i)) return false;
-  }
-  return true;
+  return name.length === lowerAscii.length && spellsFoldedFrom(name, lowerAscii, 0);
 }

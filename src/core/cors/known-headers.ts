@@ -4,8 +4,8 @@
  * length), then compared case-insensitively without allocating.
  */
 import { trimHeaderValue } from './http-syntax';
+import { KELVIN_SIGN, spellsFoldedFrom } from '../util/name-table';
 
-const KELVIN_SIGN = 0x212a;
 
 export const KNOWN_HEADER_NAMES = [
   'access-control-allow-origin',
@@ -92,13 +92,7 @@ function foldedUnit(name: string, i: number): number {
  * folded as isAsciiHeaderNamed folds (the caller guarantees equal lengths).
  */
 function spellsRest(name: string, lower: string): boolean {
-  for (let i = 1; i < lower.length; i++) {
-    let unit = name.charCodeAt(i);
-    if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
-    else if (unit === KELVIN_SIGN) unit = 0x6b;
-    if (unit !== lower.charCodeAt(i)) return false;
-  }
-  return true;
+  return spellsFoldedFrom(name, lower, 1);
 }
 
 /** The number of the known name `name` spells in any case (as toLowerCase would fold it); -1 for any other name. */

@@ -19,7 +19,8 @@ export interface NameTable<V> {
   get(name: string): V | undefined;
 }
 
-const KELVIN_SIGN = 0x212a;
+/** U+212A folds to ASCII `k` under toLowerCase: the one non-ASCII unit header-name folding must know. */
+export const KELVIN_SIGN = 0x212a;
 
 /** Whether `name` starts with `lower` (lowercase ASCII) once folded. */
 export function startsWithFolded(name: string, lower: string, folding: Folding = 'ascii'): boolean {
@@ -40,9 +41,16 @@ export function startsWithAsciiFolded(name: string, lower: string): boolean {
 
 /** startsWithFolded for the `lowercase` folding. */
 export function startsWithLowercased(name: string, lower: string): boolean {
-  const length = lower.length;
-  if (name.length < length) return false;
-  for (let i = 0; i < length; i++) {
+  return name.length >= lower.length && spellsFoldedFrom(name, lower, 0);
+}
+
+/**
+ * Whether `name`, from unit `from` to `lower`'s end, spells `lower` as toLowerCase folds a header
+ * name: ASCII letters, and the Kelvin sign to `k` (the one non-ASCII unit whose lowercase is ASCII).
+ * The caller guarantees `name` is at least as long as `lower`.
+ */
+export function spellsFoldedFrom(name: string, lower: string, from: number): boolean {
+  for (let i = from; i < lower.length; i++) {
     let unit = name.charCodeAt(i);
     if (unit >= 0x41 && unit <= 0x5a) unit += 0x20;
     else if (unit === KELVIN_SIGN) unit = 0x6b;
