@@ -7,7 +7,6 @@ import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { StackId } from '../core/advice';
 import type { CorsLensClient } from '../ui/client';
 import { downloadText, exportFileName } from '../ui/download';
-import { buildHar } from '../ui/har';
 import { loadStackPreference, saveStackPreference, type KeyValueStore } from '../ui/stack-preference';
 import { Banners } from './banners';
 import { loadListShare, saveListShare } from './list-share';
@@ -92,7 +91,9 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
       setNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const exportHar = (): void => {
+  const exportHar = async (): Promise<void> => {
+    // Loaded on first use: most panel openings never export a HAR.
+    const { buildHar } = await import('../ui/har');
     const har = buildHar(state.transactions, { version });
     save(exportFileName(tabId, now(), 'har'), `${JSON.stringify(har, null, 2)}\n`, 'application/json');
     setNotice('Exported HAR 1.2 (secrets redacted).');
@@ -123,7 +124,7 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
       <Toolbar
         filter={filter} onFilter={setFilter} query={query} onQuery={setQuery} counts={counts} shown={shown.length}
         preserveLog={state.summary?.preserveLog ?? false} onPreserveLog={(v) => void preserve(v)} onClear={() => void clear()}
-        onExportJson={() => void exportJson()} onExportHar={exportHar} searchRef={searchRef}
+        onExportJson={() => void exportJson()} onExportHar={() => void exportHar()} searchRef={searchRef}
       />
       <Banners
         connected={state.connected} persistence={state.persistence} evicted={state.summary?.evicted ?? 0} paused={state.paused}

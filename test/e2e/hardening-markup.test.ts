@@ -105,6 +105,7 @@ describe('hostile markup in URLs and headers stays text in the panel and the pop
       for (const tab of ['Explanation', 'Headers', 'What-if']) {
         await detail.getByRole('tab', { name: tab }).click();
         await expect.poll(() => detail.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+        if (tab === 'What-if') await detail.locator('.cl-what-if').waitFor(); // loads on first opening
         // Expand every long value ("Show all N characters"): the 100 KB header is rendered whole.
         for (let guard = 0; guard < 20; guard++) {
           const more = detail.getByRole('button', { name: /^Show all \d+ characters$/ });

@@ -339,6 +339,7 @@ describe('the panel page on a lab tab', () => {
       for (const tab of ['Explanation', 'Headers', 'What-if']) {
         await panel.getByRole('tab', { name: tab }).click();
         await expect.poll(() => panel.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+        if (tab === 'What-if') await panel.locator('.cl-what-if').waitFor(); // loads on first opening
         problems[tab] = await axeViolations(panel);
         await saveScreenshot(panel, `panel-tab-${tab.toLowerCase()}`, scheme);
       }

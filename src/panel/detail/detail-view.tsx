@@ -2,12 +2,12 @@
  * The detail of one transaction: headline, origins, timeline, why a preflight, headers that matter,
  * the fix and findings (Explanation tab); every header (Headers tab); the what-if editor.
  */
+import { lazy, Suspense } from 'preact/compat';
 import { useMemo, useState } from 'preact/hooks';
 import { explain, guessStack, type StackId } from '../../core/advice';
 import { toObserved, type Transaction } from '../../core/model';
 import { Tabs, tabPanelProps } from '../../ui/components/tabs';
 import { rowState } from '../../ui/row-state';
-import { WhatIfView } from '../what-if/what-if-view';
 import { CopyActions } from './copy-actions';
 import { FindingsList } from './findings-list';
 import { FixSection } from './fix-section';
@@ -18,6 +18,12 @@ import { OriginTable } from './origin-table';
 import { PreflightWhy } from './preflight-why';
 import { statusFixText } from './root-cause-text';
 import { TimelineView } from './timeline-view';
+
+/**
+ * The what-if editor runs the whole engine in the page; it loads when its tab is first opened, so
+ * opening the panel does not pay for it (bundleGzKB.panel counts what the panel loads up front).
+ */
+const WhatIfView = lazy(() => import('../what-if/what-if-view').then((m) => ({ default: m.WhatIfView })));
 
 type DetailTab = 'explanation' | 'headers' | 'what-if';
 const TABS = [
@@ -93,7 +99,11 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
         {tab === 'what-if' ? (
           <>
             <h2 class="cl-visually-hidden">What-if</h2>
-            {verdict === null ? <p>The request has not finished yet.</p> : <WhatIfView key={tx.id} observed={observed} />}
+            {verdict === null ? <p>The request has not finished yet.</p> : (
+              <Suspense fallback={<p class="cl-muted">Loading the what-if editor…</p>}>
+                <WhatIfView key={tx.id} observed={observed} />
+              </Suspense>
+            )}
           </>
         ) : null}
       </div>

@@ -182,9 +182,11 @@ describe('copy', () => {
 });
 
 describe('what-if', () => {
-  it('shows the verdict change live as the response headers are edited', () => {
+  it('shows the verdict change live as the response headers are edited', async () => {
     const { detail } = openDetail([scenarios.trailingSlash()]);
     fireEvent.click(within(detail).getByRole('tab', { name: 'What-if' }));
+    // The editor loads when its tab first opens.
+    await within(detail).findByTestId('what-if-summary');
     const summary = () => within(detail).getByTestId('what-if-summary').textContent;
     expect(summary()).toMatch(/^No change/);
     const editor = within(detail).getByRole('textbox', { name: /headers, one/i });
@@ -201,14 +203,14 @@ describe('what-if', () => {
 });
 
 describe('what-if on a redirect', () => {
-  it('edits the headers of a redirect hop (its status is shown, not editable) and resets', () => {
+  it('edits the headers of a redirect hop (its status is shown, not editable) and resets', async () => {
     const tx = buildTx({
       redirects: [{ status: 302, headers: [h('Location', `${API}/moved`)], location: `${API}/moved` }],
       response: { status: 200, headers: [h('Access-Control-Allow-Origin', PAGE)] },
     });
     const { detail } = openDetail([tx]);
     fireEvent.click(within(detail).getByRole('tab', { name: 'What-if' }));
-    const hop = within(detail).getByRole('group', { name: `Redirect 1: 302 from ${API}/api/items` });
+    const hop = await within(detail).findByRole('group', { name: `Redirect 1: 302 from ${API}/api/items` });
     expect(within(hop).queryByRole('spinbutton')).toBeNull();
     const editor = within(hop).getByRole('textbox');
     expect((editor as HTMLTextAreaElement).value).toBe(`Location: ${API}/moved`);

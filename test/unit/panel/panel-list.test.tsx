@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { buildTx, scenarios } from '../fakes/transactions';
 import { ConnectionFakeClient, renderPanel } from './panel-harness';
 import { nth } from './nth';
@@ -155,6 +155,8 @@ describe('export', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
     });
     fireEvent.click(screen.getByRole('button', { name: 'Export HAR' }));
+    // The HAR builder loads on first use.
+    await waitFor(() => expect(downloads).toHaveLength(2));
     expect(client.calls).toContain('export 1 redact=true');
     expect(downloads.map((d) => d.name)).toEqual(['cors-lens-tab-1-2023-11-14T22-13-20.json', 'cors-lens-tab-1-2023-11-14T22-13-20.har']);
     expect(JSON.parse(downloads[0]?.text ?? '').schema).toBe('cors-lens/report@1');
