@@ -88,8 +88,11 @@ describe('a stopped service worker loses nothing', () => {
     expect(lab.hitCounts({ scenario: SLOW }).OPTIONS).toBeGreaterThanOrEqual(1);
     await session.stopServiceWorker();
     const result = await page.evaluate(() => (window as unknown as { slow: Promise<PageResult> }).slow);
-    const [request] = await recorder.waitForSettled(runUrlMatcher(SLOW, result.nonce), { count: 1, timeoutMs: 10_000 });
+    const settled = await recorder.waitForSettled(runUrlMatcher(SLOW, result.nonce), { count: 1, timeoutMs: 10_000 });
+    // The main request, not its preflight: CDP may report either first (that order made this flaky).
+    const request = settled.find((r) => !r.isPreflight);
     if (!request) throw new Error('CDP saw no request for the slow scenario');
+    expect(settled.filter((r) => r.isPreflight)).toHaveLength(1);
     const after = await exportReport(session.extensionPage, tabId, { settledCount: report.transactions.length + 1 });
     const tx = after.transactions.find((t) => runUrlMatcher(SLOW, result.nonce)(t.url));
     expect(verdictOf(request).corsError).toBe('MissingAllowOriginHeader');
