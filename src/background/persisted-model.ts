@@ -11,7 +11,7 @@
  *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
  */
-import { restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
+import { mapOf, recordOf, restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
 import { CHECKPOINT_KEY } from './event-log';
 import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } from './transaction-codec';
 import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
@@ -38,18 +38,13 @@ export interface StorageWriter {
   delete(key: string): void;
 }
 
-function mapRecord<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
-  const out: Record<string, U> = {};
-  for (const key in record) out[key] = fn(record[key] as T);
-  return out;
-}
-
 function bookkeeping(tab: TabState): StoredBookkeeping {
   const { transactions: _listed, inflight, preflights, ...rest } = tab;
   return {
     ...rest,
-    inflight: mapRecord(inflight, (r) => ({ ...r, hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
-    preflights: mapRecord(preflights, (t) => ({ ...t, record: t.record === null ? null : packPreflight(t.record) })),
+    // The Maps are stored as Records: the layout stays what it was when they were Records.
+    inflight: recordOf(inflight, (r) => ({ ...r, hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
+    preflights: recordOf(preflights, (t) => ({ ...t, record: t.record === null ? null : packPreflight(t.record) })),
   };
 }
 
@@ -68,7 +63,7 @@ function verdictIsCurrent(tab: TabState, tx: Transaction): boolean {
   for (let hop = 0; hop <= tx.redirects.length; hop++) {
     const preflight = hop === 0 ? tx.preflight : (tx.redirects[hop - 1]?.nextPreflight ?? null);
     if (preflight === null || preflight.fromCache) continue;
-    const tracking = tab.preflights[preflight.requestId];
+    const tracking = tab.preflights.get(preflight.requestId);
     if (tracking !== undefined && !tracking.done) return false;
   }
   return true;
@@ -140,8 +135,8 @@ export interface RestoredModel {
 function unpackBookkeeping(book: StoredBookkeeping, evaluate: Evaluate | Transaction[] | null): TabBookkeeping {
   return {
     ...book,
-    inflight: mapRecord(book.inflight ?? {}, (r) => ({ ...r, hidden: r.hidden === null ? null : unpackTransaction(r.hidden, evaluate) })),
-    preflights: mapRecord(book.preflights ?? {}, (t) => ({ ...t, record: t.record === null ? null : unpackPreflight(t.record) })),
+    inflight: mapOf(book.inflight, (r: StoredInflight) => ({ ...r, hidden: r.hidden === null ? null : unpackTransaction(r.hidden, evaluate) })),
+    preflights: mapOf(book.preflights, (t: StoredTracking) => ({ ...t, record: t.record === null ? null : unpackPreflight(t.record) })),
   };
 }
 

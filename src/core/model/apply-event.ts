@@ -65,9 +65,9 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
   if (event.kind === 'before-request') {
     const tab = getOrCreateTab(state, event.tabId);
     const step: Step = { state, tab, ctx, change };
-    if (!tab.inflight[event.requestId] && !tab.preflights[event.requestId]) noticeDocument(step, event);
-    const tracking = tab.preflights[event.requestId];
-    const request = tab.inflight[event.requestId];
+    const tracking = tab.preflights.get(event.requestId);
+    const request = tab.inflight.get(event.requestId);
+    if (!request && !tracking) noticeDocument(step, event);
     if (tracking) applyPreflightEvent(step, tracking, event);
     else if (request) applyRequestEvent(step, request, event);
     else startRequest(step, event);
@@ -76,12 +76,12 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
   const tab = state.tabs[String(event.tabId)];
   if (!tab) return change;
   const step: Step = { state, tab, ctx, change };
-  const tracking = tab.preflights[event.requestId];
+  const tracking = tab.preflights.get(event.requestId);
   if (tracking) {
     applyPreflightEvent(step, tracking, event);
     return finish(change, tab);
   }
-  const request = tab.inflight[event.requestId];
+  const request = tab.inflight.get(event.requestId);
   if (!request) {
     // Untracked: a browser-initiated request (no initiator) is counted once, when it ends.
     if ((event.kind === 'completed' || event.kind === 'error') && event.initiator === null && event.resourceType !== 'main_frame' && isHttpUrl(event.url)) {

@@ -38,14 +38,29 @@ export function setHopRequestHeaders(tx: Transaction, hop: number, headers: Head
   if (redirect) redirect.nextRequestHeaders = headers;
 }
 
+/**
+ * Whether `name` lowercased is `lower` (an ASCII-lowercase name), without allocating the lowercased
+ * copy for the usual ASCII names; anything else is left to toLowerCase, whose answer it gives.
+ */
+function isNamed(name: string, lower: string): boolean {
+  // Length first: most names differ in length (toLowerCase keeps an ASCII name's length).
+  if (name.length !== lower.length) return false;
+  for (let at = 0; at < name.length; at++) {
+    let code = name.charCodeAt(at);
+    if (code >= 0x80) return name.toLowerCase() === lower;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lower.charCodeAt(at)) return false;
+  }
+  return true;
+}
+
 /** All values of one header (case-insensitive name) joined with `, `, as Chromium combines them; null if absent. */
 export function headerValue(headers: readonly Header[] | null, name: string): string | null {
   if (!headers) return null;
   const lower = name.toLowerCase();
   let combined: string | null = null;
   for (const header of headers) {
-    // Length first: most names differ in length, and toLowerCase allocates (this runs per event).
-    if (header.name.length !== lower.length || (header.name !== lower && header.name.toLowerCase() !== lower)) continue;
+    if (!isNamed(header.name, lower)) continue;
     combined = combined === null ? header.value : `${combined}, ${header.value}`;
   }
   return combined;

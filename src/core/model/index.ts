@@ -5,7 +5,8 @@ export type * from './transaction';
 export type { Change, Evaluate, ModelContext } from './change';
 export type { InflightRequest, ModelState, PreflightCacheEntry, PreflightTracking, TabCounts, TabState } from './state';
 export {
-  DEFAULT_CAPACITY, MODEL_SCHEMA, createModelState, listTransactions, restoreModelState, setPreserveLog,
+  DEFAULT_CAPACITY, MODEL_SCHEMA, createModelState, listTransactions, mapOf, modelStateToJson, recordOf, restoreModelState,
+  setPreserveLog,
 } from './state';
 export { applyEvent, applyEvents } from './apply-event';
 export { toObserved, toObservedPreflight } from './to-observed';

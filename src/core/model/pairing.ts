@@ -14,7 +14,7 @@ import { currentHop, hopPreflight, setHopPreflight } from './hops';
 import type { InflightRequest, PreflightTracking, TabState } from './state';
 import { listRequest, touch, txOf } from './tab-log';
 import type { Transaction, TransactionPreflight } from './transaction';
-import { entriesOf, forInBefore } from './records';
+import { forInBefore } from './records';
 
 /** A request still waiting for (or able to take) a preflight for its current hop. */
 function isWaiting(request: InflightRequest): boolean {
@@ -29,7 +29,7 @@ function sameCircumstances(tx: Transaction, request: InflightRequest, url: strin
 /** The oldest waiting request this preflight can guard, or null. */
 export function findRequestFor(tab: TabState, tracking: PreflightTracking): InflightRequest | null {
   let best: InflightRequest | null = null;
-  for (const [requestId, request] of entriesOf(tab.inflight)) {
+  for (const [requestId, request] of tab.inflight) {
     if (!isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
     if (requestId === tracking.requestId) continue;
     const tx = txOf(tab, request);
@@ -41,11 +41,11 @@ export function findRequestFor(tab: TabState, tracking: PreflightTracking): Infl
 
 /**
  * An unpaired preflight still running that a request arriving late (events out of order) can take;
- * with several, the first in the Record's key order (`for…in`: requestIds ascending).
+ * with several, the first in `for…in` order of the requestIds (ascending), as when this was a Record.
  */
 export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Transaction): PreflightTracking | null {
   let first: [string, PreflightTracking] | null = null;
-  for (const entry of entriesOf(tab.preflights)) {
+  for (const entry of tab.preflights) {
     const tracking = entry[1];
     if (tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
     if (!sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
@@ -57,7 +57,7 @@ export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Tr
 /** Where a tracked preflight's data lives now (its owner's hop, or the tracking while unpaired). */
 export function preflightData(tab: TabState, tracking: PreflightTracking): TransactionPreflight | null {
   if (tracking.owner === null) return tracking.record;
-  const owner = tab.inflight[tracking.owner.requestId];
+  const owner = tab.inflight.get(tracking.owner.requestId);
   const tx = owner ? txOf(tab, owner) : tab.transactions[`r${tracking.owner.requestId}`] ?? null;
   return tx ? hopPreflight(tx, tracking.owner.hop) : null;
 }
@@ -81,7 +81,7 @@ export function pair(step: Step, tracking: PreflightTracking, request: InflightR
 export function unpair(step: Step, tracking: PreflightTracking): void {
   const owner = tracking.owner;
   if (owner === null) return;
-  const request = step.tab.inflight[owner.requestId];
+  const request = step.tab.inflight.get(owner.requestId);
   const tx = request ? txOf(step.tab, request) : null;
   tracking.owner = null;
   if (!request || !tx) return;
@@ -94,7 +94,7 @@ export function unpair(step: Step, tracking: PreflightTracking): void {
 /** Siblings: other requests in flight with the same circumstances that have not resumed yet. */
 function siblingsOf(tab: TabState, request: InflightRequest, tx: Transaction): InflightRequest[] {
   const siblings: InflightRequest[] = [];
-  for (const [, other] of entriesOf(tab.inflight)) {
+  for (const other of tab.inflight.values()) {
     if (other === request || other.resumed || other.awaitingHop || other.hopMethod !== request.hopMethod) continue;
     const otherTx = txOf(tab, other);
     if (otherTx && sameCircumstances(otherTx, other, request.hopUrl, tx.frameId, tx.documentId, tx.initiator)) siblings.push(other);
@@ -103,7 +103,7 @@ function siblingsOf(tab: TabState, request: InflightRequest, tx: Transaction): I
 }
 
 function trackingOf(tab: TabState, request: InflightRequest): PreflightTracking | null {
-  return request.preflightId === null ? null : tab.preflights[request.preflightId] ?? null;
+  return request.preflightId === null ? null : tab.preflights.get(request.preflightId) ?? null;
 }
 
 /** Give `request` the sibling's preflight (or none) and the sibling `request`'s. */

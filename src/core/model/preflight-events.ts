@@ -13,7 +13,6 @@ import { rememberPreflight } from './preflight-cache-link';
 import type { InflightRequest, PreflightTracking } from './state';
 import { evaluateListed, touch } from './tab-log';
 import type { Transaction, TransactionPreflight } from './transaction';
-import { removeKey, setKey } from './records';
 
 /** Lowercased, trimmed, non-empty names from Access-Control-Request-Headers (reference §2.4). */
 export function requestHeaderNames(value: string | null): string[] {
@@ -24,7 +23,7 @@ export function requestHeaderNames(value: string | null): string[] {
 /** An OPTIONS request turned out to carry Access-Control-Request-Method: it is a preflight. */
 export function becomePreflight(step: Step, request: InflightRequest, tx: Transaction, headers: Header[]): void {
   const { tab } = step;
-  removeKey(tab.inflight, request.requestId);
+  tab.inflight.delete(request.requestId);
   const record: TransactionPreflight = {
     requestId: request.requestId, url: request.hopUrl, status: null, requestHeaders: headers, responseHeaders: [],
     startedAt: tx.startedAt, endedAt: null, fromCache: false, redirectedTo: null, netError: null, coveredBy: null,
@@ -35,7 +34,7 @@ export function becomePreflight(step: Step, request: InflightRequest, tx: Transa
     requestHeaderNames: requestHeaderNames(headerValue(headers, 'access-control-request-headers')),
     owner: null, record, done: false,
   };
-  setKey(tab.preflights, request.requestId, tracking);
+  tab.preflights.set(request.requestId, tracking);
   const guarded = findRequestFor(tab, tracking);
   if (guarded) pair(step, tracking, guarded);
 }
@@ -56,7 +55,7 @@ function mergeResponse(preflight: TransactionPreflight, event: ResponseEventPart
 function ownerChanged(step: Step, tracking: PreflightTracking): void {
   const owner = tracking.owner;
   if (owner === null) return;
-  const request = step.tab.inflight[owner.requestId];
+  const request = step.tab.inflight.get(owner.requestId);
   if (request) {
     touch(step, request);
     return;
@@ -75,18 +74,18 @@ function ended(step: Step, tracking: PreflightTracking, preflight: TransactionPr
   const ownerTxId = owner === null ? null : `r${owner.requestId}`;
   rememberPreflight(step.state, tracking.initiator, preflight, ownerTxId);
   if (owner === null) {
-    removeKey(step.tab.preflights, tracking.requestId); // nobody to guard: nothing more to learn
+    step.tab.preflights.delete(tracking.requestId); // nobody to guard: nothing more to learn
     return;
   }
-  const request = step.tab.inflight[owner.requestId];
+  const request = step.tab.inflight.get(owner.requestId);
   // The owner resumed or ended already: the pairing is final, stop tracking.
-  if (!request || request.resumed) removeKey(step.tab.preflights, tracking.requestId);
+  if (!request || request.resumed) step.tab.preflights.delete(tracking.requestId);
 }
 
 export function applyPreflightEvent(step: Step, tracking: PreflightTracking, event: RequestEvent): void {
   const preflight = preflightData(step.tab, tracking);
   if (!preflight) {
-    removeKey(step.tab.preflights, tracking.requestId); // its owner is gone (evicted, dropped)
+    step.tab.preflights.delete(tracking.requestId); // its owner is gone (evicted, dropped)
     return;
   }
   if (tracking.done) return; // late or duplicated: the record is final

@@ -14,7 +14,6 @@ import { coveringPreflight, forgetPreflight } from './preflight-cache-link';
 import type { InflightRequest } from './state';
 import { dropRequest, evaluateListed, forgetRequest, isListed, listRequest, touch, txOf } from './tab-log';
 import type { Transaction, TransactionResponse } from './transaction';
-import { removeKey, setKey } from './records';
 
 export function startRequest(step: Step, event: BeforeRequestEvent): void {
   const { tab } = step;
@@ -42,7 +41,7 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
     maybePreflight: event.method === 'OPTIONS' && event.resourceType === 'xmlhttprequest',
     awaitingHop: false,
   };
-  setKey(tab.inflight, event.requestId, request);
+  tab.inflight.set(event.requestId, request);
   if (tx.crossOrigin && !request.maybePreflight) listRequest(step, request);
   const early = findPreflightFor(tab, request, tx);
   if (early) pair(step, early, request);
@@ -136,7 +135,7 @@ function headersOut(step: Step, request: InflightRequest, tx: Transaction, event
 function settlePreflights(step: Step, request: InflightRequest, tx: Transaction): void {
   const preflight = hopPreflight(tx, currentHop(tx));
   if (!preflight || preflight.fromCache) return;
-  if (step.tab.preflights[preflight.requestId]?.done) removeKey(step.tab.preflights, preflight.requestId);
+  if (step.tab.preflights.get(preflight.requestId)?.done) step.tab.preflights.delete(preflight.requestId);
 }
 
 function finish(step: Step, request: InflightRequest, tx: Transaction, netError: string | null, at: number): void {
@@ -162,12 +161,12 @@ function finish(step: Step, request: InflightRequest, tx: Transaction, netError:
     step.change.countsTouched = true;
     return;
   }
-  removeKey(tab.inflight, request.requestId);
+  tab.inflight.delete(request.requestId);
   // Keep tracking a preflight still running: its late events complete this record and re-evaluate it.
   for (let hop = 0; hop <= tx.redirects.length; hop++) {
     const preflight = hopPreflight(tx, hop);
-    const tracking = preflight && !preflight.fromCache ? tab.preflights[preflight.requestId] : undefined;
-    if (tracking?.done) removeKey(tab.preflights, tracking.requestId);
+    const tracking = preflight && !preflight.fromCache ? tab.preflights.get(preflight.requestId) : undefined;
+    if (tracking?.done) tab.preflights.delete(tracking.requestId);
   }
   evaluateListed(step, tx);
 }
@@ -184,7 +183,7 @@ function isCacheProbe(tx: Transaction): boolean {
 export function applyRequestEvent(step: Step, request: InflightRequest, event: RequestEvent): void {
   const tx = txOf(step.tab, request);
   if (!tx) {
-    removeKey(step.tab.inflight, request.requestId);
+    step.tab.inflight.delete(request.requestId);
     return;
   }
   switch (event.kind) {

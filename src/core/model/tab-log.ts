@@ -68,10 +68,10 @@ export function dropRequest(step: Step, request: InflightRequest, tx: Transactio
 
 /** Drop the bookkeeping of a request and of the preflights paired with it. */
 export function forgetRequest(tab: TabState, tx: Transaction): void {
-  removeKey(tab.inflight, tx.requestId);
+  tab.inflight.delete(tx.requestId);
   for (let hop = 0; hop <= tx.redirects.length; hop++) {
     const preflight = hopPreflight(tx, hop);
-    if (preflight && !preflight.fromCache) removeKey(tab.preflights, preflight.requestId);
+    if (preflight && !preflight.fromCache) tab.preflights.delete(preflight.requestId);
   }
 }
 
@@ -107,8 +107,8 @@ export function clearTab(step: Step): void {
   markAllRemoved(change, tab.order);
   tab.transactions = {};
   tab.order = [];
-  tab.inflight = {};
-  tab.preflights = {};
+  tab.inflight = new Map();
+  tab.preflights = new Map();
   tab.counts = emptyCounts();
   change.tabCleared = true;
   change.countsTouched = true;

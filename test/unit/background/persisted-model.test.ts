@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core';
-import { applyEvent, createModelState, type CaptureEvent, type ModelState } from '../../../src/core/model';
+import { applyEvent, createModelState, modelStateToJson, restoreModelState, type CaptureEvent, type ModelState } from '../../../src/core/model';
 import { createDirty, noteChange, restoreModel, writeCheckpoint } from '../../../src/background/persisted-model';
 import { ALLOW_ALL, API, PAGE, createWire } from '../core/model/wire';
 
@@ -28,6 +28,9 @@ function checkpointAfter(events: readonly CaptureEvent[]): { state: ModelState; 
   return { state, items: Object.fromEntries(stored) };
 }
 
+/** The state as a JSON round-trip leaves it (lazy accessors and undefined fields gone), Maps kept. */
+const asJson = (state: ModelState): ModelState | null => restoreModelState(JSON.parse(JSON.stringify(modelStateToJson(state))));
+
 const verdictSlot = (items: Record<string, unknown>): unknown => (JSON.parse(items['tx:r10'] as string) as unknown[])[20];
 
 describe('persisted model', () => {
@@ -48,12 +51,12 @@ describe('persisted model', () => {
     const { state, items } = checkpointAfter(events);
     const restored = restoreModel(items, evaluate);
     expect(restored.orphanKeys).toEqual([]);
-    expect(restored.state).toEqual(JSON.parse(JSON.stringify(state)));
+    expect(restored.state).toEqual(asJson(state));
   });
 
   it('stores far less than the records themselves', () => {
     const { state, items } = checkpointAfter([...ended, preflightDone]);
-    expect(JSON.stringify(items).length).toBeLessThan(JSON.stringify(state).length * 0.6);
+    expect(JSON.stringify(items).length).toBeLessThan(JSON.stringify(modelStateToJson(state)).length * 0.6);
   });
 
   describe('lazily (a restarted worker)', () => {
@@ -75,7 +78,7 @@ describe('persisted model', () => {
       expect(engine.calls()).toBe(0);
       expect(tab?.transactions.r10?.verdict).toMatchObject({ outcome: 'allowed' });
       expect(engine.calls()).toBe(1);
-      expect(restored.state).toEqual(JSON.parse(JSON.stringify(state)));
+      expect(restored.state).toEqual(asJson(state));
       expect(engine.calls()).toBe(1);
     });
 
@@ -93,6 +96,49 @@ describe('persisted model', () => {
       const key = Object.keys(state.tabs)[0] ?? '';
       expect(restored.state?.tabs[key]?.transactions.r10).toBeUndefined();
       expect('r10' in (restored.state?.tabs[key]?.transactions ?? {})).toBe(false);
+    });
+  });
+
+  describe('state stored by the version whose requests in flight and preflights were Records', () => {
+    // Written by that version after: a PUT listed and waiting for its preflight ('11', running), and
+    // a same-origin GET ('12', hidden). The layout of `tab:` records did not change since.
+    const OLD_ITEMS: Record<string, unknown> = {
+      model: "{\"schema\":\"cors-lens/model@1\",\"seq\":3,\"preflightCacheSize\":0}",
+      'tab:1': '{"tabId":1,"preserveLog":false,"order":["r10"],"counts":{"blocked":0,"warnings":0,"sameOrigin":0,"nonHttp":0,"browserInitiated":0,"evicted":0},"mainDocumentId":"DOC1","inflight":{"10":{"requestId":"10","txId":"r10","hidden":null,"hopSeq":1,"hopStartedAt":1700000000001,"hopUrl":"https://api.example/items","hopMethod":"PUT","resumed":false,"preflightId":"11","maybePreflight":false,"awaitingHop":false},"12":{"requestId":"12","txId":"r12","hidden":[1,"r12",1,0,-1,"DOC1","12","https://app.example/same","GET","xmlhttprequest","https://app.example",0,1700000000004,null,null,null,[],null,null,"pending",null,null],"hopSeq":3,"hopStartedAt":1700000000004,"hopUrl":"https://app.example/same","hopMethod":"GET","resumed":false,"preflightId":null,"maybePreflight":false,"awaitingHop":false}},"preflights":{"11":{"requestId":"11","url":"https://api.example/items","frameId":0,"documentId":"DOC1","initiator":"https://app.example","requestMethod":"PUT","requestHeaderNames":[],"owner":{"requestId":"10","hop":0},"record":null,"done":false}}}',
+      'tx:r10': '[1,"r10",1,0,-1,"DOC1","10","https://api.example/items","PUT","xmlhttprequest","https://app.example",1,1700000000001,null,null,["11","https://api.example/items",null,[-1,"*/*",-11,"PUT",-26,"https://app.example"],[],1700000000002,null,0,null,null,null],[],null,null,"pending",null,null]',
+    };
+    const rest: CaptureEvent[] = [
+      wire.headersReceived({ ...request, id: '11', method: 'OPTIONS' }, 204, ALLOW_ALL),
+      preflightDone,
+      ...wire.exchange(request, [['Origin', PAGE], ['Content-Type', 'text/plain']], 200, [['Access-Control-Allow-Origin', PAGE]]),
+      ...wire.exchange({ id: '12', url: `${PAGE}/same` }, [], 200, []),
+    ];
+
+    it('restores its requests in flight and preflights as Maps', () => {
+      const tab = restoreModel(OLD_ITEMS, evaluate).state?.tabs['1'];
+      expect([...(tab?.inflight.keys() ?? [])]).toEqual(['10', '12']);
+      expect(tab?.inflight.get('12')?.hidden?.url).toBe(`${PAGE}/same`);
+      expect(tab?.preflights.get('11')?.owner).toEqual({ requestId: '10', hop: 0 });
+    });
+
+    it('goes on where it stopped', () => {
+      const state = restoreModel(OLD_ITEMS, evaluate).state ?? createModelState();
+      for (const event of rest) applyEvent(state, event, { evaluate });
+      const tab = state.tabs['1'];
+      expect(tab?.transactions['r10']?.verdict).toMatchObject({ outcome: 'allowed' });
+      expect(tab?.transactions['r10']?.preflight?.status).toBe(204);
+      expect(tab?.counts.sameOrigin).toBe(1);
+      expect(tab?.inflight.size).toBe(0);
+      expect(tab?.preflights.size).toBe(0);
+    });
+
+    it('is written back in the same layout', () => {
+      const state = restoreModel(OLD_ITEMS, evaluate).state ?? createModelState();
+      const dirty = createDirty();
+      dirty.tabs.add(1);
+      const written = new Map<string, unknown>();
+      writeCheckpoint(state, dirty, {}, { put: (key, value) => void written.set(key, JSON.parse(JSON.stringify(value))), delete: () => undefined });
+      expect(written.get('tab:1')).toBe(OLD_ITEMS['tab:1']);
     });
   });
 });

@@ -63,7 +63,7 @@ describe('applyEvent: what is counted but not listed', () => {
     const result = run(events);
     expect(result.list()).toEqual([]);
     expect(result.state.tabs['1']?.counts[counter]).toBe(1);
-    expect(result.state.tabs['1']?.inflight).toEqual({});
+    expect(result.state.tabs['1']?.inflight).toEqual(new Map());
   });
 
   it('an opaque initiator (`null`) makes every request cross-origin', () => {
@@ -92,7 +92,7 @@ describe('applyEvent: tabs, frames, navigation', () => {
     const last = result.changes.at(-1);
     expect(last).toMatchObject({ tabCleared: true, removed: ['r30', 'r31'] });
     expect(result.list()).toEqual([]);
-    expect(result.state.tabs['1']?.inflight).toEqual({});
+    expect(result.state.tabs['1']?.inflight).toEqual(new Map());
   });
 
   it('a main_frame before-request (not converted to navigation) clears the same way', () => {

@@ -20,7 +20,7 @@ describe('preflight pairing', () => {
     expect(tx.preflight).toMatchObject({ requestId: '101', url: put.url, status: 204, fromCache: false, coveredBy: null });
     expect(tx.preflight?.requestHeaders).toContainEqual({ name: 'Access-Control-Request-Method', value: 'PUT' });
     expect(tx.preflight?.endedAt).not.toBeNull();
-    expect(result.state.tabs['1']?.preflights).toEqual({});
+    expect(result.state.tabs['1']?.preflights).toEqual(new Map());
     expect(result.calls[0]?.preflight?.request.method).toBe('OPTIONS');
   });
 
@@ -133,7 +133,7 @@ describe('a page\'s own OPTIONS request', () => {
     const result = run([wire.beforeRequest(options), ...wire.exchange(options, [['Origin', PAGE]], 200, ACAO)]);
     const tx = only(result.list());
     expect(tx).toMatchObject({ method: 'OPTIONS', preflight: null, state: 'done' });
-    expect(result.state.tabs['1']?.preflights).toEqual({});
+    expect(result.state.tabs['1']?.preflights).toEqual(new Map());
   });
 
   it('is not listed until its headers tell what it is', () => {

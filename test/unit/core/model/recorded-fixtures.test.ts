@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { convertDetails } from '../../../../src/background/convert-details';
 import type { WebRequestDetailsLike, WebRequestEventName } from '../../../../src/background/convert-details';
 import type { CaptureEvent, Transaction, TransactionPreflight } from '../../../../src/core/model';
-import { applyEvent, createModelState, isCrossOrigin, listTransactions, restoreModelState } from '../../../../src/core/model';
+import { applyEvent, createModelState, isCrossOrigin, listTransactions, modelStateToJson, restoreModelState } from '../../../../src/core/model';
 import { createFakeEngine } from './wire';
 
 const DIR = fileURLToPath(new URL('../../../fixtures/webrequest/', import.meta.url));
@@ -54,7 +54,7 @@ function reduceFixture(fixture: Fixture, roundTripAt: number | null = null) {
   let state = createModelState();
   const events = convertAll(fixture);
   const changes = events.map((event, index) => {
-    if (index === roundTripAt) state = restoreModelState(JSON.parse(JSON.stringify(state))) ?? createModelState();
+    if (index === roundTripAt) state = restoreModelState(JSON.parse(JSON.stringify(modelStateToJson(state)))) ?? createModelState();
     return applyEvent(state, event, ctx);
   });
   const tabIds = Object.values(state.tabs).map((tab) => tab.tabId);
@@ -76,8 +76,8 @@ describe('recorded Chromium fixtures', () => {
 
     it('ends with nothing left in flight and no preflight unpaired', () => {
       for (const tab of Object.values(state.tabs)) {
-        expect(tab.inflight).toEqual({});
-        expect(tab.preflights).toEqual({});
+        expect(tab.inflight).toEqual(new Map());
+        expect(tab.preflights).toEqual(new Map());
       }
     });
 

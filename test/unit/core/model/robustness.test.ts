@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaptureEvent, ModelContext, ModelState, RequestEventBase } from '../../../../src/core/model';
-import { applyEvent, createModelState, restoreModelState } from '../../../../src/core/model';
+import { applyEvent, createModelState, modelStateToJson, restoreModelState } from '../../../../src/core/model';
 import type { Header } from '../../../../src/core/types';
 import { ALLOW_ALL, API, OTHER, PAGE, createFakeEngine, createWire, only, run } from './wire';
 import type { HeaderPairs, RequestSpec } from './wire';
@@ -37,7 +37,7 @@ function reduce(events: readonly CaptureEvent[], ctx: ModelContext, roundTripAt:
   let state = createModelState();
   const changes: string[] = [];
   events.forEach((event, index) => {
-    if (index === roundTripAt) state = restoreModelState(JSON.parse(JSON.stringify(state))) ?? createModelState();
+    if (index === roundTripAt) state = restoreModelState(JSON.parse(JSON.stringify(modelStateToJson(state)))) ?? createModelState();
     changes.push(JSON.stringify(applyEvent(state, event, ctx)));
   });
   return { state, changes };
@@ -74,7 +74,7 @@ describe('odd input never throws', () => {
     expect(tx.preflight?.status).toBe(403);
     expect(result.calls).toHaveLength(2);
     expect(result.calls[1]?.preflight?.response?.status).toBe(403);
-    expect(result.state.tabs['1']?.preflights).toEqual({});
+    expect(result.state.tabs['1']?.preflights).toEqual(new Map());
   });
 });
 
