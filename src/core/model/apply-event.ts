@@ -36,7 +36,8 @@ function navigate(state: ModelState, event: NavigationEvent, ctx: ModelContext):
  * A page restored from the back/forward cache sends no main_frame request, so no navigation event:
  * its next request, from another main-frame document than the log's, is the sign. (tabs.onUpdated
  * cannot tell: pushState and hash changes fire the same `loading` update, measured.) DevTools starts
- * the log over then too, unless preserve log.
+ * the log over then too, unless preserve log. Prerendered pages do not trip this: Chrome gives a
+ * prerendered outermost frame a non-zero frameId; frameId 0 is always the tab's active page.
  */
 function noticeDocument(step: Step, event: BeforeRequestEvent): void {
   const { tab } = step;
