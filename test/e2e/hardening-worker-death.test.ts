@@ -48,7 +48,7 @@ const PAUSE_MS = 2;
  *   load 4-7); 10-27 % over 16 runs of the intermediate steps. The spread between runs is the
  *   machine's, and it is as wide as the gain: a profile of the worker under stops puts applying
  *   events to the model and judging them at a third of its busy time, Chrome's delivery at a fifth;
- * - with the engine 2.2x faster as well: 14.7, 15.7, 11.1 % (3 runs, load 3-5).
+ * - with the engine 2.2x faster as well: 11.1-21.6 % (median 14.2 %, 7 runs, load 1.8-5).
  * Issue 7 stays open for the trivial worker's figure.
  */
 const MAX_INCOMPLETE = 0.35;
