@@ -58,6 +58,7 @@ const EXTRAS: readonly Omit<Target, 'limit' | 'better'>[] = [
   { key: 'model.requestsPerSecWithConversion', label: 'model requests/s incl. webRequest conversion', unit: '/s', digits: 0 },
   { key: 'capture.requestsPerSec', label: 'whole worker path requests/s (incl. storage writes)', unit: '/s', digits: 0 },
   { key: 'capture.bytesWrittenPerRequest', label: 'storage.session bytes written per request', unit: 'B', digits: 0 },
+  { key: 'pageLoad.floorVsNoExtension', label: 'page load floor: empty listeners vs no extension', unit: '×', digits: 3 },
   { key: 'pageLoad.medianMs.noExtension', label: 'page load median, no extension', unit: 'ms', digits: 1 },
   { key: 'pageLoad.medianMs.emptyListeners', label: 'page load median, empty listeners', unit: 'ms', digits: 1 },
   { key: 'pageLoad.medianMs.corsLens', label: 'page load median, CORS Lens', unit: 'ms', digits: 1 },

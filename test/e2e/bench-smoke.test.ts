@@ -26,6 +26,7 @@ describe('benchmark smoke in Chromium (tiny sizes)', () => {
     const load = results.pageLoad;
     expect(isFinitePositive(load?.ratioVsNoExtension)).toBe(true);
     expect(isFinitePositive(load?.ratioVsEmptyListeners)).toBe(true);
+    expect(load?.floorVsNoExtension).toBeCloseTo((load?.medianMs.emptyListeners ?? 0) / (load?.medianMs.noExtension ?? 1), 9);
     expect(load?.runsMs.corsLens).toHaveLength(TINY_SIZES.pageLoadRuns);
     expect(load?.failedPerRun).toBeGreaterThan(0); // the page's blocked fetches really fail
   });
