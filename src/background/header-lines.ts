@@ -26,6 +26,20 @@ const COMMON_NAMES: readonly string[] = [
 ];
 const NAME_IDS: ReadonlyMap<string, number> = new Map(COMMON_NAMES.map((name, i) => [name, i + 1]));
 
+/**
+ * One header list packed without references to earlier lines: for a record with a single list (a
+ * logged event), where a line rarely repeats, looking each one up would cost more than it saves.
+ * LineUnpacker reads it.
+ */
+export function packLines(headers: readonly Header[]): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const { name, value } = headers[i] as Header;
+    out.push(-(NAME_IDS.get(name) ?? 0) || name, value);
+  }
+  return out;
+}
+
 /** Packs the header lists of one record; pack them in the same order the record is unpacked. */
 export class LinePacker {
   private readonly seen = new Map<string, number>();
