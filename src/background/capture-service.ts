@@ -214,6 +214,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
       const start = await restoreOnStart(cache, deps.evaluate);
       if (start.state) state = start.state;
       checkpoints.setWrittenCache(start.writtenCache);
+      checkpoints.setWrittenOrder(start.writtenOrder);
       for (const key of start.orphanKeys) cache.delete(key);
       paused = start.paused;
       left = start.left;
