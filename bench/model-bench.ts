@@ -35,6 +35,8 @@ export interface CaptureResult {
   readonly requestsPerSec: number;
   /** JSON bytes handed to storage.session per page request (what the IPC carries). */
   readonly bytesWrittenPerRequest: number;
+  /** Of those, the event log's records (the rest are checkpoints, badges, settings). */
+  readonly logBytesWrittenPerRequest: number;
   /** storage.set calls per page request. */
   readonly writesPerRequest: number;
   /** What the area holds at the end (keys + JSON values, as getBytesInUse counts). */
@@ -102,6 +104,7 @@ export function runModelBench(options: { requests?: number; passes?: number } = 
 export function serializingArea() {
   const stored = new Map<string, string>();
   let bytesWritten = 0;
+  let logBytesWritten = 0;
   let writes = 0;
   const area: StorageAreaLike = {
     get: () => Promise.resolve(Object.fromEntries([...stored].map(([k, v]) => [k, JSON.parse(v) as unknown]))),
@@ -110,6 +113,7 @@ export function serializingArea() {
       for (const [key, value] of Object.entries(items)) {
         const json = JSON.stringify(value);
         bytesWritten += key.length + json.length;
+        if (key.startsWith('log:')) logBytesWritten += key.length + json.length;
         stored.set(key, json);
       }
       return Promise.resolve();
@@ -122,6 +126,7 @@ export function serializingArea() {
   return {
     area,
     bytesWritten: () => bytesWritten,
+    logBytesWritten: () => logBytesWritten,
     writes: () => writes,
     storedBytes: () => [...stored].reduce((n, [k, v]) => n + k.length + v.length, 0),
   };
@@ -161,6 +166,7 @@ export async function runCaptureBench(options: { requests?: number; passes?: num
   return {
     requestsPerSec: median(runs.map((r) => stream.requests / (r.ms / 1000))),
     bytesWrittenPerRequest: last ? last.storage.bytesWritten() / stream.requests : Number.NaN,
+    logBytesWrittenPerRequest: last ? last.storage.logBytesWritten() / stream.requests : Number.NaN,
     writesPerRequest: last ? last.storage.writes() / stream.requests : Number.NaN,
     storedBytes: last ? last.storage.storedBytes() : Number.NaN,
     requests: stream.requests,

@@ -38,7 +38,10 @@ export interface CaptureDeps {
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   /** How long a tab's badge may lag behind its counts (see badge.ts createBadgeThrottle). */
   readonly badgeDelayMs?: number;
-  /** How long after its start a worker waits before applying its backlog (see START_HOLD_MS). */
+  /**
+   * How long after its start a worker waits before applying its backlog (see START_HOLD_MS), timed
+   * with `now` and `setTimer`: a test that injects a timer it fires by hand must fire it (or pass 0).
+   */
   readonly startHoldMs?: number;
   /** Called with the tab and what changed, for live UI updates. */
   readonly onChange?: (change: Change) => void;
@@ -142,7 +145,8 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
    * is applied only once the worker has run START_HOLD_MS; everything is logged meanwhile.
    */
   const START_HOLD_MS = deps.startHoldMs ?? 200;
-  const startedAt = Date.now();
+  const startedAt = deps.now();
+  const setTimer = deps.setTimer ?? ((fn: () => void, ms: number): unknown => setTimeout(fn, ms));
   let drainScheduled = false;
 
   function takeSorted(count: number): typeof queue {
@@ -200,7 +204,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   function scheduleDrain(): void {
     if (drainScheduled) return;
     drainScheduled = true;
-    (deps.setTimer ?? setTimeout)(drainNow, REORDER_MS);
+    setTimer(drainNow, REORDER_MS);
   }
 
   const ready = (async () => {
@@ -210,6 +214,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
       const start = await restoreOnStart(cache, deps.evaluate);
       if (start.state) state = start.state;
       checkpoints.setWrittenCache(start.writtenCache);
+      checkpoints.setWrittenOrder(start.writtenOrder);
       for (const key of start.orphanKeys) cache.delete(key);
       paused = start.paused;
       left = start.left;
@@ -233,8 +238,10 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     checkpoints.setMarks(left.marks);
     checkpoints.cover(left.keys);
     checkpoints.release();
-    const hold = START_HOLD_MS - (Date.now() - startedAt);
-    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+    // On the service's own clock and timer, like the rest of it. Never longer than START_HOLD_MS, even
+    // if the clock went back; a frozen clock (tests) waits the whole hold once, on the injected timer.
+    const hold = Math.min(START_HOLD_MS, START_HOLD_MS - (deps.now() - startedAt));
+    if (hold > 0) await new Promise<void>((resolve) => void setTimer(resolve, hold));
     // No checkpoint between slices: this boot's events are applied in time order, not log order, and
     // a checkpoint marks everything up to the highest applied number as applied.
     checkpoints.hold();

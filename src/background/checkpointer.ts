@@ -9,6 +9,7 @@ import type { AppliedMarks } from './event-log';
 import { createDirty, isClean, noteChange, writeCheckpoint } from './persisted-model';
 import type { SessionCache } from './session-cache';
 import type { WrittenCache } from './stored-preflight-cache';
+import type { WrittenOrder } from './stored-order';
 
 export interface CheckpointerOptions {
   readonly cache: SessionCache;
@@ -70,6 +71,10 @@ export function createCheckpointer(options: CheckpointerOptions) {
     /** The preflight-cache records found in storage at start-up (checkpoints write only what differs). */
     setWrittenCache(written: WrittenCache): void {
       dirty.cache = written;
+    },
+    /** The order pages found in storage at start-up (checkpoints write only the pages that differ). */
+    setWrittenOrder(written: WrittenOrder): void {
+      dirty.order = written;
     },
     /** Marks restored from the stored checkpoint (and from replayed logs). */
     setMarks(next: AppliedMarks): void {

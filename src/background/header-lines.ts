@@ -26,23 +26,51 @@ const COMMON_NAMES: readonly string[] = [
 ];
 const NAME_IDS: ReadonlyMap<string, number> = new Map(COMMON_NAMES.map((name, i) => [name, i + 1]));
 
-/** Packs the header lists of one record; pack them in the same order the record is unpacked. */
+/**
+ * One header list packed without references to earlier lines: for a record with a single list (a
+ * logged event), where a line rarely repeats, looking each one up would cost more than it saves.
+ * LineUnpacker reads it.
+ */
+export function packLines(headers: readonly Header[]): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const { name, value } = headers[i] as Header;
+    out.push(-(NAME_IDS.get(name) ?? 0) || name, value);
+  }
+  return out;
+}
+
+/**
+ * Packs the header lists of one record; pack them in the same order the record is unpacked.
+ * A line already stored in the record is found by its value first (a string V8 has hashed once and
+ * remembers), and only when that value came with another name by a key made of both: building and
+ * hashing such a key for every line (User-Agent alone is ~100 characters) was most of the cost.
+ */
 export class LinePacker {
-  private readonly seen = new Map<string, number>();
-  private lines = 0;
+  /** Each value's first line. */
+  private readonly byValue = new Map<string, number>();
+  /** Lines whose value was first seen with another name, by name and value. */
+  private readonly byLine = new Map<string, number>();
+  private readonly names: string[] = [];
 
   pack(headers: readonly Header[]): unknown[] {
     const out: unknown[] = [];
-    for (const { name, value } of headers) {
-      // Length-prefixed: no other (name, value) pair gives the same key.
-      const key = `${name.length}:${name}${value}`;
-      const earlier = this.seen.get(key);
-      if (earlier !== undefined) out.push(earlier);
+    for (let i = 0; i < headers.length; i++) {
+      const { name, value } = headers[i] as Header;
+      const line = this.names.length;
+      this.names.push(name);
+      const first = this.byValue.get(value);
+      let earlier: number | undefined;
+      if (first === undefined) this.byValue.set(value, line);
+      else if (this.names[first] === name) earlier = first;
       else {
-        this.seen.set(key, this.lines);
-        out.push(-(NAME_IDS.get(name) ?? 0) || name, value);
+        // Length-prefixed: no other (name, value) pair gives the same key.
+        const key = `${name.length}:${name}${value}`;
+        earlier = this.byLine.get(key);
+        if (earlier === undefined) this.byLine.set(key, line);
       }
-      this.lines++;
+      if (earlier !== undefined) out.push(earlier);
+      else out.push(-(NAME_IDS.get(name) ?? 0) || name, value);
     }
     return out;
   }

@@ -3,7 +3,8 @@
  * it touched (a busy tab must not rewrite 5,000 transactions per batch).
  *   `model`        schema, sequence counter, preflight-cache size
  *   `pfc:<key>`    one entry of the preflight-cache model (stored-preflight-cache.ts)
- *   `tab:<tabId>`  one tab's bookkeeping (order, requests in flight, unpaired preflights, counts)
+ *   `tab:<tabId>`  one tab's bookkeeping (requests in flight, unpaired preflights, counts, its order's pages)
+ *   `ord:<tabId>:<page>` a page of the tab's order (stored-order.ts)
  *   `tx:<id>`      one listed transaction, packed (transaction-codec.ts)
  *   `settings`     user settings (paused)
  *   `badge:<tabId>` what the tab's toolbar badge shows (badge.ts)
@@ -17,6 +18,7 @@ import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } fr
 import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
 import { readStored, storedJson } from './stored-json';
 import { defineLazyTransaction } from './lazy-transaction';
+import { ORDER_PREFIX, createWrittenOrder, deleteOrder, restoreOrder, writeOrderChanges, type OrderRef, type WrittenOrder } from './stored-order';
 
 export const MODEL_KEY = 'model';
 export const SETTINGS_KEY = 'settings';
@@ -29,7 +31,12 @@ type ModelMeta = Omit<ModelState, 'tabs'>;
 /** Stored bookkeeping: hidden transactions and unpaired preflight records packed (transaction-codec.ts). */
 type StoredInflight = Omit<InflightRequest, 'hidden'> & { hidden: unknown };
 type StoredTracking = Omit<PreflightTracking, 'record'> & { record: unknown };
-type StoredBookkeeping = Omit<TabBookkeeping, 'inflight' | 'preflights'> & { inflight: Record<string, StoredInflight>; preflights: Record<string, StoredTracking> };
+/** The tab record: its order in pages (stored-order.ts), or, in the layout before them, as `order`. */
+type StoredBookkeeping = Omit<TabBookkeeping, 'inflight' | 'preflights' | 'order'> & Partial<OrderRef> & {
+  order?: unknown;
+  inflight: Record<string, StoredInflight>;
+  preflights: Record<string, StoredTracking>;
+};
 /** The `model` record; `preflightCache` only in the layout before `pfc:` records. */
 type StoredMeta = Omit<ModelMeta, 'preflightCache'> & { preflightCache?: Record<string, Omit<PreflightCacheEntry, 'preflight'> & { preflight: unknown }> };
 
@@ -38,10 +45,11 @@ export interface StorageWriter {
   delete(key: string): void;
 }
 
-function bookkeeping(tab: TabState): StoredBookkeeping {
-  const { transactions: _listed, inflight, preflights, ...rest } = tab;
+function bookkeeping(tab: TabState, order: OrderRef): StoredBookkeeping {
+  const { transactions: _listed, order: _inPages, inflight, preflights, ...rest } = tab;
   return {
     ...rest,
+    ...order,
     // The Maps are stored as Records: the layout stays what it was when they were Records.
     inflight: recordOf(inflight, (r) => ({ ...r, hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
     preflights: recordOf(preflights, (t) => ({ ...t, record: t.record === null ? null : packPreflight(t.record) })),
@@ -77,10 +85,12 @@ export interface Dirty {
   readonly tabs: Set<number>;
   /** The preflight-cache entries storage holds (diffed at each checkpoint, not marked dirty). */
   cache: WrittenCache;
+  /** The pages of each tab's order storage holds (diffed when the tab is written). */
+  order: WrittenOrder;
 }
 
 export function createDirty(): Dirty {
-  return { tx: new Map(), removedTx: new Set(), tabs: new Set(), cache: createWrittenCache() };
+  return { tx: new Map(), removedTx: new Set(), tabs: new Set(), cache: createWrittenCache(), order: createWrittenOrder() };
 }
 
 export function isClean(dirty: Dirty): boolean {
@@ -109,8 +119,11 @@ export function writeCheckpoint(state: ModelState, dirty: Dirty, marks: Record<s
   writeCacheChanges(state.preflightCache, dirty.cache, out);
   for (const tabId of dirty.tabs) {
     const tab = state.tabs[String(tabId)];
-    if (tab) out.put(tabKey(tabId), storedJson(bookkeeping(tab)));
-    else out.delete(tabKey(tabId));
+    if (tab) out.put(tabKey(tabId), storedJson(bookkeeping(tab, writeOrderChanges(tabId, tab.order, dirty.order, out))));
+    else {
+      out.delete(tabKey(tabId));
+      deleteOrder(tabId, dirty.order, out);
+    }
   }
   for (const [id, tabId] of dirty.tx) {
     const tab = state.tabs[String(tabId)];
@@ -130,11 +143,15 @@ export interface RestoredModel {
   readonly orphanKeys: readonly string[];
   /** The preflight-cache records storage holds, for the checkpointer to diff against. */
   readonly writtenCache: WrittenCache;
+  /** The order pages storage holds, likewise. */
+  readonly writtenOrder: WrittenOrder;
 }
 
-function unpackBookkeeping(book: StoredBookkeeping, evaluate: Evaluate | Transaction[] | null): TabBookkeeping {
+function unpackBookkeeping(stored: StoredBookkeeping, order: string[], evaluate: Evaluate | Transaction[] | null): TabBookkeeping {
+  const { order: _before, orderPages: _pages, orderSkip: _skip, ...book } = stored;
   return {
     ...book,
+    order,
     inflight: mapOf(book.inflight, (r: StoredInflight) => ({ ...r, hidden: r.hidden === null ? null : unpackTransaction(r.hidden, evaluate) })),
     preflights: mapOf(book.preflights, (t: StoredTracking) => ({ ...t, record: t.record === null ? null : unpackPreflight(t.record) })),
   };
@@ -176,12 +193,16 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
     byTab.set(tx.tabId, list);
   }
   const listedKeys = new Set<string>();
+  const writtenOrder = createWrittenOrder();
+  const usedPages = new Set<string>();
   for (const [key, raw] of Object.entries(items)) {
     const value = key.startsWith('tab:') ? readStored(raw) : null;
     if (typeof value !== 'object' || value === null) continue;
     const packed = value as StoredBookkeeping;
-    if (typeof packed.tabId !== 'number' || !Array.isArray(packed.order)) continue;
-    const book = unpackBookkeeping(packed, evaluate);
+    if (typeof packed.tabId !== 'number') continue;
+    const order = restoreOrder(packed.tabId, packed, items, writtenOrder, usedPages);
+    if (order === null) continue;
+    const book = unpackBookkeeping(packed, order, evaluate);
     const stored = byTab.get(book.tabId) ?? {};
     const transactions: Record<string, Transaction> = {};
     for (const id of book.order) {
@@ -202,6 +223,7 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
     const listed = tabs[String(tabId)]?.transactions ?? {};
     for (const id of Object.keys(stored)) if (!(id in listed)) orphanKeys.push(txKey(id));
   }
+  for (const key of Object.keys(items)) if (key.startsWith(ORDER_PREFIX) && !usedPages.has(key)) orphanKeys.push(key);
   const base = readStored(items[MODEL_KEY]);
   const cache = restoreCache(items);
   orphanKeys.push(...cache.unreadable);
@@ -209,7 +231,7 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
   if (state === null) {
     // Nothing usable to attach them to: the cache records go too.
     for (const key of Object.keys(items)) if (key.startsWith(CACHE_PREFIX) && !orphanKeys.includes(key)) orphanKeys.push(key);
-    return { state, orphanKeys, writtenCache: createWrittenCache() };
+    return { state, orphanKeys, writtenCache: createWrittenCache(), writtenOrder: createWrittenOrder() };
   }
-  return { state, orphanKeys, writtenCache: cache.written };
+  return { state, orphanKeys, writtenCache: cache.written, writtenOrder };
 }

@@ -12,6 +12,7 @@ import type { Evaluate, ModelState, Transaction } from '../core/model';
 import type { SessionCache } from './session-cache';
 import { restoreModel, SETTINGS_KEY } from './persisted-model';
 import { CACHE_PREFIX, type WrittenCache } from './stored-preflight-cache';
+import type { WrittenOrder } from './stored-order';
 import { deferVerdict } from './transaction-codec';
 import { CHECKPOINT_KEY, leftovers, readMarks, type Leftovers } from './event-log';
 import { BADGE_PREFIX, isBadgeState, type BadgeState } from './badge';
@@ -19,6 +20,7 @@ import { BADGE_PREFIX, isBadgeState, type BadgeState } from './badge';
 export interface StartState {
   readonly state: ModelState | null;
   readonly writtenCache: WrittenCache;
+  readonly writtenOrder: WrittenOrder;
   /** Records nothing refers to any more: delete them. */
   readonly orphanKeys: readonly string[];
   readonly paused: boolean;
@@ -44,6 +46,7 @@ export async function restoreOnStart(cache: SessionCache, evaluate: Evaluate): P
   return {
     state: restored.state,
     writtenCache: restored.writtenCache,
+    writtenOrder: restored.writtenOrder,
     orphanKeys: restored.orphanKeys,
     paused: settings?.paused === true,
     left: leftovers(items, readMarks(items[CHECKPOINT_KEY])),

@@ -42,6 +42,8 @@ export interface SessionCache {
   /** Write pending changes now and wait until every write so far has been answered. */
   flush(): Promise<void>;
   status(): PersistenceStatus;
+  /** Writes whose outcome the cache still keeps track of (bounded by the writes on their way; for tests). */
+  tracked(): number;
 }
 
 export interface SessionCacheOptions {
@@ -51,15 +53,37 @@ export interface SessionCacheOptions {
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
+/** One `set` (plus one `remove`) handed to the area. */
+interface Batch {
+  readonly sets: Record<string, unknown>;
+  readonly removes: readonly string[];
+  /** Answered (stored or refused). */
+  settled: boolean;
+  /** Resolves once answered; never rejects. */
+  done: Promise<void>;
+}
+
+/**
+ * A record of keys without a prototype: V8 keeps such an object in dictionary mode from the start,
+ * so adding the ever-new log keys costs no hidden-class transition each (and no inherited name such
+ * as `constructor` can pass for a pending key).
+ */
+const emptyRecord = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
 export function createSessionCache(area: StorageAreaLike, options: SessionCacheOptions = {}): SessionCache {
   const delayMs = options.delayMs ?? 0;
   const schedule = delayMs === 0 && !options.setTimer ? queueMicrotask : (fn: () => void) => (options.setTimer ?? setTimeout)(fn, delayMs);
-  const pendingSet = new Map<string, unknown>();
+  let pendingSet = emptyRecord();
+  let pendingSets = 0;
   const pendingRemove = new Set<string>();
-  /** Number of the latest batch that carried each key, so a failed older batch never clobbers it. */
-  const lastBatchOf = new Map<string, number>();
-  const inFlight = new Set<Promise<void>>();
-  let batchNumber = 0;
+  /**
+   * The batches on their way, oldest first, and the answered ones written after a batch still on its
+   * way: a refused batch must know whether a later one carried a key (see retryRefused). Nothing is
+   * kept per key, and an answered batch goes as soon as no earlier one waits, so this stays as short
+   * as the writes on their way (one, except during a flush), however many keys a flood writes.
+   */
+  const recent: Batch[] = [];
+  let onTheirWay = 0;
   let scheduled = false;
   /** A change came while a write was on its way: write it when the answer comes. */
   let waiting = false;
@@ -76,61 +100,92 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
     scheduled = true;
     schedule(() => {
       scheduled = false;
-      if (inFlight.size > 0) waiting = true;
+      if (onTheirWay > 0) waiting = true;
       else writeBatch();
     });
   }
 
+  /** Whether a batch written after `batch` carried `key`. */
+  function carriedLater(batch: Batch, key: string): boolean {
+    for (let at = recent.indexOf(batch) + 1; at < recent.length; at++) {
+      const later = recent[at] as Batch;
+      if (key in later.sets || later.removes.includes(key)) return true;
+    }
+    return false;
+  }
+
+  /** A refused batch's changes wait for the next write, unless a later change or batch replaced them. */
+  function retryRefused(batch: Batch): void {
+    const isLatest = (key: string): boolean => !(key in pendingSet) && !pendingRemove.has(key) && !carriedLater(batch, key);
+    for (const key in batch.sets) {
+      if (!isLatest(key)) continue;
+      pendingSet[key] = batch.sets[key];
+      pendingSets++;
+    }
+    for (const key of batch.removes) if (isLatest(key)) pendingRemove.add(key);
+  }
+
+  function settle(batch: Batch): void {
+    batch.settled = true;
+    onTheirWay--;
+    while (recent.length > 0 && (recent[0] as Batch).settled) recent.shift();
+    if (waiting && onTheirWay === 0) {
+      waiting = false;
+      writeBatch();
+    }
+  }
+
   function writeBatch(): void {
-    if (pendingSet.size === 0 && pendingRemove.size === 0) return;
-    const batch = ++batchNumber;
-    const sets = Object.fromEntries(pendingSet);
-    const removes = [...pendingRemove];
-    pendingSet.clear();
+    if (pendingSets === 0 && pendingRemove.size === 0) return;
+    const sets = pendingSet;
+    const hasSets = pendingSets > 0;
+    const removes = pendingRemove.size > 0 ? [...pendingRemove] : [];
+    pendingSet = emptyRecord();
+    pendingSets = 0;
     pendingRemove.clear();
-    for (const key of [...Object.keys(sets), ...removes]) lastBatchOf.set(key, batch);
     // Both calls go out now, together: the sets and the removes are disjoint by construction.
-    const calls: Promise<void>[] = [];
-    if (removes.length > 0) calls.push(area.remove(removes));
-    if (Object.keys(sets).length > 0) calls.push(area.set(sets));
-    const write = Promise.all(calls).then(
+    let call: Promise<unknown>;
+    if (removes.length === 0) call = area.set(sets);
+    else if (!hasSets) call = area.remove(removes);
+    else call = Promise.all([area.remove(removes), area.set(sets)]);
+    const batch: Batch = { sets, removes, settled: false, done: Promise.resolve() };
+    recent.push(batch);
+    onTheirWay++;
+    batch.done = call.then(
       () => {
         if (status.degraded) setStatus({ degraded: false, message: null, failedWrites: status.failedWrites });
+        settle(batch);
       },
       (error: unknown) => {
-        const isLatest = (key: string) => lastBatchOf.get(key) === batch && !pendingSet.has(key) && !pendingRemove.has(key);
-        for (const [key, value] of Object.entries(sets)) if (isLatest(key)) pendingSet.set(key, value);
-        for (const key of removes) if (isLatest(key)) pendingRemove.add(key);
+        retryRefused(batch);
         const reason = error instanceof Error ? error.message : String(error);
         setStatus({ degraded: true, message: `Session storage refused a write (${reason}); capture continues in memory.`, failedWrites: status.failedWrites + 1 });
+        settle(batch);
       },
     );
-    inFlight.add(write);
-    void write.finally(() => {
-      inFlight.delete(write);
-      if (waiting && inFlight.size === 0) {
-        waiting = false;
-        writeBatch();
-      }
-    });
   }
 
   return {
     load: (isBulky) => loadInChunks(area, isBulky),
     put(key, value) {
-      pendingRemove.delete(key);
-      pendingSet.set(key, value);
+      if (pendingRemove.size > 0) pendingRemove.delete(key);
+      if (!(key in pendingSet)) pendingSets++;
+      pendingSet[key] = value;
       requestWrite();
     },
     delete(key) {
-      pendingSet.delete(key);
+      if (key in pendingSet) {
+        Reflect.deleteProperty(pendingSet, key);
+        pendingSets--;
+      }
       pendingRemove.add(key);
       requestWrite();
     },
     async flush() {
       writeBatch();
-      await Promise.all([...inFlight]);
+      await Promise.all(recent.map((batch) => batch.done));
     },
     status: () => status,
+    tracked: () => recent.length,
   };
 }

@@ -37,6 +37,8 @@ describe('benchmark smoke (tiny sizes)', () => {
     const result = await runCaptureBench({ requests: 100, passes: 1 });
     expect(isFinitePositive(result.requestsPerSec)).toBe(true);
     expect(isFinitePositive(result.bytesWrittenPerRequest)).toBe(true);
+    expect(result.logBytesWrittenPerRequest).toBeGreaterThan(0);
+    expect(result.logBytesWrittenPerRequest).toBeLessThan(result.bytesWrittenPerRequest);
     expect(result.storedBytes).toBeGreaterThan(0);
     expect(result.storedBytes).toBeLessThan(10 * 1024 * 1024);
   });

@@ -259,4 +259,31 @@ describe('events in the wrong order', () => {
     const uninterrupted = await run(allEvents, null);
     expect((await restarted.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
   });
+
+  it('times its start-up hold on the injected clock and timer', async () => {
+    const timers: { fn: () => void; ms: number }[] = [];
+    let clock = 1_800_000_000_000;
+    const deps = { startHoldMs: 200, now: () => clock, setTimer: (fn: () => void, ms: number) => void timers.push({ fn, ms }) };
+    const slow = service(new FakeStorageArea(), new Map(), deps);
+    clock += 150; // loading took 150 ms of the hold
+    let ready = false;
+    void slow.ready.then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const holds = timers.filter((timer) => timer.ms === 50);
+    expect(holds).toHaveLength(1);
+    expect(ready).toBe(false);
+    holds[0]?.fn();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ready).toBe(true);
+    // Loading outlasted the hold: no wait, no timer to fire.
+    const late = service(new FakeStorageArea(), new Map(), { ...deps, now: () => (clock += 300) });
+    await late.ready;
+    // A clock that went back never makes the hold longer than it is.
+    timers.length = 0;
+    const back = service(new FakeStorageArea(), new Map(), { ...deps, now: () => (clock -= 1_000) });
+    void back.ready;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers.filter((timer) => timer.ms > 0).map((timer) => timer.ms)).toContain(200);
+    expect(Math.max(...timers.map((timer) => timer.ms))).toBeLessThanOrEqual(250);
+  });
 });

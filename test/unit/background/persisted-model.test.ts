@@ -132,13 +132,16 @@ describe('persisted model', () => {
       expect(tab?.preflights.size).toBe(0);
     });
 
-    it('is written back in the same layout', () => {
+    it('is written back in the same layout, its order in pages (stored-order.ts)', () => {
       const state = restoreModel(OLD_ITEMS, evaluate).state ?? createModelState();
       const dirty = createDirty();
       dirty.tabs.add(1);
       const written = new Map<string, unknown>();
       writeCheckpoint(state, dirty, {}, { put: (key, value) => void written.set(key, JSON.parse(JSON.stringify(value))), delete: () => undefined });
-      expect(written.get('tab:1')).toBe(OLD_ITEMS['tab:1']);
+      const { order, ...before } = JSON.parse(OLD_ITEMS['tab:1'] as string) as Record<string, unknown>;
+      expect(JSON.parse(written.get('tab:1') as string)).toEqual({ ...before, orderPages: [0], orderSkip: 0 });
+      expect(JSON.parse(written.get('ord:1:0') as string)).toEqual(order);
+      expect(restoreModel({ ...OLD_ITEMS, ...Object.fromEntries(written) }, evaluate).state).toEqual(restoreModel(OLD_ITEMS, evaluate).state);
     });
   });
 });

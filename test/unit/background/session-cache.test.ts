@@ -146,4 +146,47 @@ describe('session cache', () => {
     expect(calls).toBe(2);
     expect(area.data.has('big')).toBe(true);
   });
+
+  it('keeps no bookkeeping per key written: a flood of ever-new log keys leaves nothing behind', async () => {
+    const area = new FakeStorageArea();
+    const cache = createSessionCache(area);
+    for (let n = 1; n <= 5_000; n++) {
+      cache.put(`log:b:${n}`, 'e');
+      if (n > 10) cache.delete(`log:b:${n - 10}`);
+      await Promise.resolve();
+      expect(cache.tracked()).toBeLessThanOrEqual(1);
+    }
+    await cache.flush();
+    expect(cache.tracked()).toBe(0);
+    expect(area.data.size).toBe(10);
+  });
+
+  it('a refused batch retries the keys no later batch carried, and only those', async () => {
+    const area = new FakeStorageArea();
+    const realSet = area.set.bind(area);
+    const answers: (() => void)[] = [];
+    let refuseFirst = true;
+    area.set = (items) => {
+      if (!refuseFirst) return realSet(items);
+      refuseFirst = false;
+      // The first batch answers (refused) only once a later batch has been written.
+      return new Promise<void>((_resolve, reject) => answers.push(() => reject(new Error('quota'))));
+    };
+    const cache = createSessionCache(area, { setTimer: manualTimer().setTimer });
+    cache.put('a', 'old a');
+    cache.put('b', 'old b');
+    cache.put('c', 'old c');
+    const refused = cache.flush();
+    cache.put('a', 'new a');
+    cache.delete('b');
+    const later = cache.flush(); // answers at once, but waits for the first one too
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(area.data.get('a')).toBe('new a');
+    expect(cache.tracked()).toBe(2);
+    answers.shift()?.();
+    await Promise.all([refused, later]);
+    expect(cache.tracked()).toBe(0);
+    await cache.flush();
+    expect(Object.fromEntries(area.data)).toEqual({ a: 'new a', c: 'old c' });
+  });
 });
