@@ -10,7 +10,8 @@
  * first imports a delivery probe: it records each event CORS Lens's listener handled once CORS Lens
  * has handed it to storage (see DELIVERY_PROBE). Then, against Chromium's own record of every
  * request (CDP) and the lab server's hits:
- * - every main request whose onBeforeRequest reached CORS Lens is in the export exactly once;
+ * - every main request any of whose events reached CORS Lens is in the export exactly once (one
+ *   whose onBeforeRequest was lost starts from the first event that arrived, late-start.ts);
  * - every main request whose events (and its preflight's) all reached CORS Lens has Chromium's
  *   verdict and, when a preflight went out, that preflight paired with it;
  * - no transaction is listed twice, and no row appears for a request Chromium did not make, unless
@@ -52,6 +53,14 @@ const PAUSE_MS = 2;
  * Issue 7 stays open for the trivial worker's figure.
  */
 const MAX_INCOMPLETE = 0.35;
+/**
+ * The share of requests of which no event at all reached CORS Lens, so that it cannot list them: a
+ * regression bound. Since requests start from their first event that arrived (late-start.ts), a
+ * request is missing from the export only when Chrome discarded every one of its events. Measured
+ * (2026-11-22, load 8-10 from parallel jobs): 1.8 %, 5.4 %, 3.1 % (3 runs); before late starts,
+ * every request that lost its onBeforeRequest was missing too.
+ */
+const MAX_UNSEEN = 0.1;
 
 /** The traffic: scenario, method, and how many of every 20 requests. */
 const MIX = [
@@ -218,6 +227,12 @@ describe('a service worker stopped every 300 ms during 2,000 requests', () => {
     expect(result.problems.slice(0, 25), `${result.problems.length} problems ${JSON.stringify(kinds)}; ${JSON.stringify(result.numbers)}`).toEqual([]);
   });
 
+  it(`lists all but at most ${MAX_UNSEEN * 100} % of the requests: those Chrome discarded every event of`, () => {
+    const { numbers } = judge(run, lab);
+    expect(numbers.notReceived / TOTAL, JSON.stringify(numbers)).toBeLessThanOrEqual(MAX_UNSEEN);
+    expect(numbers.exported).toBeGreaterThanOrEqual(numbers.received);
+  });
+
   it(`loses an event of at most ${MAX_INCOMPLETE * 100} % of the requests to forced stops`, () => {
     const { numbers } = judge(run, lab);
     expect(numbers.incomplete / TOTAL, JSON.stringify(numbers)).toBeLessThanOrEqual(MAX_INCOMPLETE);
@@ -238,8 +253,10 @@ function required(lab: Lab, request: CdpRequest): { main: string[]; preflight: s
 
 interface Numbers {
   requests: number;
-  /** onBeforeRequest reached CORS Lens. */
+  /** Some event of the request itself (not of its preflight) reached CORS Lens. */
   received: number;
+  /** Of those, requests whose onBeforeRequest did not: started from a later event. */
+  startedLate: number;
   /** Some event of the request or its preflight never reached CORS Lens. */
   incomplete: number;
   notReceived: number;
@@ -260,7 +277,7 @@ function judge(current: Run, lab: Lab): { problems: string[]; numbers: Numbers }
   const exported = new Map<string, ReportTransactionV1[]>();
   for (const tx of current.report.transactions) exported.set(`${tx.method} ${tx.url}`, [...(exported.get(`${tx.method} ${tx.url}`) ?? []), tx]);
   const problems: string[] = [];
-  const numbers: Numbers = { requests: 0, received: 0, incomplete: 0, notReceived: 0, complete: 0, exported: current.report.transactions.length, stops: current.stops, fireMs: current.fireMs, orphanPreflightRows: 0 };
+  const numbers: Numbers = { requests: 0, received: 0, startedLate: 0, incomplete: 0, notReceived: 0, complete: 0, exported: current.report.transactions.length, stops: current.stops, fireMs: current.fireMs, orphanPreflightRows: 0 };
   const main = current.requests.filter((r) => !r.isPreflight);
   for (const request of main) {
     numbers.requests++;
@@ -270,12 +287,13 @@ function judge(current: Run, lab: Lab): { problems: string[]; numbers: Numbers }
     const ours = exported.get(`${request.method} ${request.url}`) ?? [];
     const complete = need.main.every((e) => got.has(e)) && need.preflight.every((e) => gotPreflight.has(e));
     if (!complete) numbers.incomplete++;
-    if (!got.has('onBeforeRequest')) {
+    if (got.size === 0) {
       numbers.notReceived++;
       if (ours.length > 1) problems.push(`${request.url}: exported ${ours.length} times`);
       continue;
     }
     numbers.received++;
+    if (!got.has('onBeforeRequest')) numbers.startedLate++;
     if (ours.length !== 1) {
       problems.push(`${request.url}: received (${[...got].join(',')}) but exported ${ours.length} times`);
       continue;

@@ -14,6 +14,7 @@ import { getOrCreateTab } from './state';
 import { clearTab } from './tab-log';
 import { removeKey } from './records';
 import { isHttpUrl } from './origin';
+import { startLate } from './late-start';
 
 function finish(change: MutableChange, tab: TabState | null): Change {
   if (tab) {
@@ -82,7 +83,7 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     applyPreflightEvent(step, tracking, event);
     return finish(change, tab);
   }
-  const request = tab.inflight.get(event.requestId);
+  let request = tab.inflight.get(event.requestId);
   if (!request) {
     // Untracked: a browser-initiated request (no initiator) is counted once, when it ends.
     if ((event.kind === 'completed' || event.kind === 'error') && event.initiator === null && event.resourceType !== 'main_frame' && isHttpUrl(event.url)) {
@@ -90,7 +91,10 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
       change.countsTouched = true;
       return finish(change, tab);
     }
-    return change; // unknown requestId (main frame, already ended): ignore
+    // A request whose onBeforeRequest a stopped worker lost starts here; anything else unknown (a
+    // main frame, a request already ended or let go of) is ignored.
+    request = startLate(step, event) ?? undefined;
+    if (!request) return change;
   }
   applyRequestEvent(step, request, event);
   return finish(change, tab);

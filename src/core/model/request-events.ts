@@ -49,6 +49,9 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
 
 /** onBeforeRequest again for a request in flight: the next hop of a redirect (or a duplicate). */
 function nextHop(step: Step, request: InflightRequest, tx: Transaction, event: BeforeRequestEvent): void {
+  // Older than the hop in progress: the start of a request begun from a later event (late-start.ts),
+  // delivered after all. The hop already has it.
+  if (event.at < request.hopStartedAt) return;
   if (!request.awaitingHop) {
     if (event.url === request.hopUrl) return; // duplicate
     // The redirect event went missing: record the hop with what we know.

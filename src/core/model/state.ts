@@ -94,6 +94,12 @@ export interface TabState {
    * seen after a navigation. Optional: state stored before it existed reads as unknown.
    */
   mainDocumentId?: string | null;
+  /**
+   * requestIds the model let go of while they were in flight (log cleared, evicted), newest last,
+   * bounded: their last events are not mistaken for requests whose start was lost (late-start.ts).
+   * Optional: state stored before it existed reads as none.
+   */
+  forgotten?: string[];
 }
 
 /** Chromium's cache result for one key (a new preflight replaces the whole entry, reference §4.7). */

@@ -50,7 +50,23 @@ function evictOldest(step: Step): void {
   markRemoved(step.change, id);
   if (!tx) return;
   countVerdict(tab.counts, tx.verdict, -1);
-  if (tx.state === 'pending') forgetRequest(tab, tx);
+  if (tx.state === 'pending') {
+    forgetRequestId(tab, tx.requestId);
+    forgetRequest(tab, tx);
+  }
+}
+
+/** requestIds a tab remembers letting go of: more than a page has in flight at a navigation. */
+export const FORGOTTEN_CAPACITY = 512;
+
+/**
+ * Remember that the model let go of this request while it was in flight: its later events are not
+ * the first signs of a request whose start was lost (late-start.ts).
+ */
+export function forgetRequestId(tab: TabState, requestId: string): void {
+  const forgotten = (tab.forgotten ??= []);
+  forgotten.push(requestId);
+  if (forgotten.length > FORGOTTEN_CAPACITY) forgotten.splice(0, forgotten.length - FORGOTTEN_CAPACITY);
 }
 
 /** Forget a request entirely, listed or not (it turned out not to be a request of the page's). */
@@ -104,6 +120,8 @@ export function evaluateListed(step: Step, tx: Transaction): void {
 /** Clear the tab's log (navigation without preserveLog): everything, in flight included, like DevTools. */
 export function clearTab(step: Step): void {
   const { tab, change } = step;
+  for (const requestId of tab.inflight.keys()) forgetRequestId(tab, requestId);
+  for (const requestId of tab.preflights.keys()) forgetRequestId(tab, requestId);
   markAllRemoved(change, tab.order);
   tab.transactions = {};
   tab.order = [];
