@@ -47,11 +47,17 @@ describe('persisted model', () => {
   it.each([
     ['with the preflight still running', ended],
     ['after the preflight ended', [...ended, preflightDone]],
+    ['after a navigation left a request behind', [...ended, wire.beforeRequest({ id: '12', url: `${API}/left` }), wire.navigation(1, '13', `${PAGE}/next`)]],
   ])('restores the model exactly %s', (_name, events) => {
     const { state, items } = checkpointAfter(events);
     const restored = restoreModel(items, evaluate);
     expect(restored.orphanKeys).toEqual([]);
     expect(restored.state).toEqual(asJson(state));
+  });
+
+  it('remembers across a restart the requests a navigation let go of (model/late-start.ts)', () => {
+    const { items } = checkpointAfter([...ended, wire.beforeRequest({ id: '12', url: `${API}/left` }), wire.navigation(1, '13', `${PAGE}/next`)]);
+    expect(restoreModel(items, evaluate).state?.tabs['1']?.forgotten).toEqual(['12', '11']); // 11: the preflight still running
   });
 
   it('stores far less than the records themselves', () => {
