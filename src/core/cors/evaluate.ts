@@ -13,7 +13,7 @@ import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
 import { closeHeaderScope, headerIndexOf, openHeaderScope } from './header-index';
-import { NO_PREFLIGHT } from './hop-preflight';
+import { NO_PREFLIGHT, type HopFacts } from './hop-preflight';
 import { walkRules } from './hop-rules';
 import type { WalkContext, WalkResult } from './hop-rules';
 import { canBePreflighted, inferCredentials, inferMode } from './mode-inference';
@@ -144,7 +144,8 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
-    factsByHop: [],
+    // Sized up front: an empty array would grow a 17-slot store on its first write.
+    factsByHop: new Array<HopFacts | undefined>(route.hops.length),
   };
   const chosen = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)

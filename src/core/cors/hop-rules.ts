@@ -12,11 +12,9 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, judgeHopPreflight, type HopFacts } from './hop-preflight';
+import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts } from './hop-preflight';
 import type { Hop, Route } from './route';
-
-/** The final response's stage: one object for every verdict (stages are only ever read). */
-const RESPONSE_STAGE: FailureStage = Object.freeze({ kind: 'response' });
+import { RESPONSE_STAGE, preflightStage, redirectStage, requestStage } from './stages';
 
 /** Reference §5.2: the 21st redirect is a network error. */
 export const MAX_REDIRECTS = 20;
@@ -157,20 +155,20 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
   if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent)) seen.credentialsConsulted = true;
-  const judged = judgeHopPreflight({ hop, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk, factsByHop: ctx.factsByHop });
-  if (firstCorsHop) seen.preflight = judged.info;
-  const outcome = judged.outcome;
+  const facts = hopFactsOf(ctx, hop, hasResponse);
+  if (firstCorsHop) seen.preflight = facts === null ? NO_PREFLIGHT : facts.info;
+  const outcome = judgeHopPreflight(hop, facts, include, hasResponse, ctx.deliveredOk);
   switch (outcome.kind) {
     case 'failed': {
       seen.allowOrigin = outcome.response?.valueOf(KNOWN.allowOrigin) ?? null;
-      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
+      const stage = preflightStage(hop.index);
       return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
     }
     case 'network-error': {
       // Chromium fails the request with the preflight's own net error. DevTools may show the
       // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
       // report a network error with the net error as the root cause (reference §7).
-      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
+      const stage = preflightStage(hop.index);
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
     }
     case 'passed':
@@ -197,12 +195,12 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
     });
   }
   const lna = ctx.localNetwork;
-  return lna === null ? null : corsFailure(0, { kind: 'request', hop: 0 }, lna, '', null, null, null, null);
+  return lna === null ? null : corsFailure(0, requestStage(0), lna, '', null, null, null, null);
 }
 
 /** Reference §5 in OnReceiveRedirect's order: CORS check → (manual) → count → credentials in the URL. */
 function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, include: boolean, seen: Collected): RuleFailure | null {
-  const stage: FailureStage = { kind: 'redirect', hop: hop.index };
+  const stage = redirectStage(hop.index);
   const target = hop.redirectTarget;
   // The network stack rejects a bad Location before CORS sees the redirect (ERR_INVALID_REDIRECT / ERR_UNSAFE_REDIRECT).
   if (target === null || !isHttpScheme(schemeOf(target))) {
@@ -229,12 +227,12 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   const hasResponse = hop.redirect !== null || finalResponse !== null;
   // Reference §5: a same-origin-mode request that lands cross-origin fails, at any hop.
   if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
-    return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
+    return corsFailure(hop.index, requestStage(hop.index), 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
   }
   const firstCorsHop = !seen.corsApplied && !hop.sameOriginWithInitiator;
   seen.corsApplied = seen.corsApplied || !hop.sameOriginWithInitiator;
   if (seen.corsApplied) {
-    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
+    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, requestStage(hop.index), 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
     const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
     if (failure !== null) return failure;
   }

@@ -97,7 +97,8 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
   const unfollowed = unfollowedRedirect(tx, delivered);
   const redirects = unfollowed === null ? (tx.redirects ?? []) : [...(tx.redirects ?? []), unfollowed];
   const untaintedOrigin = serializeOrigin(initiator);
-  const hops: Hop[] = [];
+  // Most routes have one hop: the list starts as that one (an empty array grows a 17-slot store).
+  let hops: Hop[] | null = null;
   let url = tx.request.url;
   let parsed = parseUrl(url);
   let method = normalizeMethod(tx.request.method);
@@ -111,7 +112,7 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
     const redirect = redirects[index] ?? null;
     const redirectTarget = redirect === null ? null : parseUrl(redirect.location, url);
     const computedOrigin = tainted ? OPAQUE_ORIGIN : untaintedOrigin;
-    hops.push({
+    const hop: Hop = {
       index,
       url,
       origin,
@@ -124,7 +125,9 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
       preflight,
       redirect,
       redirectTarget,
-    });
+    };
+    if (hops === null) hops = [hop];
+    else hops.push(hop);
     // A Location that does not parse or leaves HTTP(S) ends the chain with a network error (reference §5.1).
     if (redirect === null || redirectTarget === null || !isHttpScheme(schemeOf(redirectTarget))) break;
 
@@ -138,5 +141,5 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
     parsed = redirectTarget;
     preflight = redirect.nextPreflight ?? null;
   }
-  return { initiator, hops, finalResponse: unfollowed === null ? (tx.response ?? null) : null };
+  return { initiator, hops: hops ?? [], finalResponse: unfollowed === null ? (tx.response ?? null) : null };
 }
