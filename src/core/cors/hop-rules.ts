@@ -12,7 +12,7 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts } from './hop-preflight';
+import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts, type HopPreflightOutcome } from './hop-preflight';
 import type { Hop, Route } from './route';
 import { RESPONSE_STAGE, preflightStage, redirectStage, requestStage } from './stages';
 
@@ -89,6 +89,15 @@ export interface WalkResult {
    * when no response got that far, walking with the other mode would decide exactly the same.
    */
   readonly credentialsConsulted: boolean;
+  /**
+   * Only from a walk without credentials asked to look ahead (walkRules' `withIncludeFailure`): the
+   * failure the same walk with credentials: 'include' ends with, null when it passes. That walk
+   * visits the same hops and runs the same checks until one of them fails, and `include` only
+   * ever makes a check stricter (checkAccess, checkPreflight) and matters only where the check
+   * reads the mode (`credentialsConsulted`), so its failure is the first of those checks that
+   * fails with credentials, else this walk's own failure. Undefined when not asked.
+   */
+  readonly includeFailure?: RuleFailure | null;
 }
 
 function corsFailure(
@@ -106,7 +115,17 @@ function readsCredentials(allowOrigin: string | null, origin: string): boolean {
 /** ACAO/ACAC check of a redirect or final response (reference §3). */
 function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, seen: Collected): RuleFailure | null {
   const allowOrigin = headers.valueOf(KNOWN.allowOrigin);
-  if (readsCredentials(allowOrigin, hop.originSent)) seen.credentialsConsulted = true;
+  if (readsCredentials(allowOrigin, hop.originSent)) {
+    seen.credentialsConsulted = true;
+    if (seen.lookAhead && seen.includeFailure === undefined) {
+      const withCredentials = accessFailure(hop, stage, headers, status, true, allowOrigin);
+      if (withCredentials !== null) seen.includeFailure = withCredentials;
+    }
+  }
+  return accessFailure(hop, stage, headers, status, include, allowOrigin);
+}
+
+function accessFailure(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, allowOrigin: string | null): RuleFailure | null {
   const failure = checkAccess({ allowOrigin, allowCredentials: headers.valueOf(KNOWN.allowCredentials), include, origin: hop.originSent });
   if (failure === null) return null;
   const aboutCredentials = failure.error === 'InvalidAllowCredentials';
@@ -146,24 +165,35 @@ interface Collected {
   credentialsConsulted: boolean;
   passedPreflights: PassedPreflight[];
   cachedPreflights: CachedPreflight[];
+  /** Also find the failure of the walk with credentials (see WalkResult.includeFailure). */
+  lookAhead: boolean;
+  includeFailure: RuleFailure | null | undefined;
 }
 
 const NONE_YET: never[] = [];
+
+function preflightFailure(hop: Hop, outcome: Extract<HopPreflightOutcome, { kind: 'failed' }>): RuleFailure {
+  const stage = preflightStage(hop.index);
+  return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
+}
 
 /** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
-  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent)) seen.credentialsConsulted = true;
+  const consulted = preflightResponse ? readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent) : false;
+  if (consulted) seen.credentialsConsulted = true;
   const facts = hopFactsOf(ctx, hop, hasResponse);
   if (firstCorsHop) seen.preflight = facts === null ? NO_PREFLIGHT : facts.info;
   const outcome = judgeHopPreflight(hop, facts, include, hasResponse, ctx.deliveredOk);
+  if (consulted && seen.lookAhead && seen.includeFailure === undefined) {
+    const withCredentials = judgeHopPreflight(hop, facts, true, hasResponse, ctx.deliveredOk);
+    if (withCredentials.kind === 'failed') seen.includeFailure = preflightFailure(hop, withCredentials);
+  }
   switch (outcome.kind) {
-    case 'failed': {
+    case 'failed':
       seen.allowOrigin = outcome.response?.valueOf(KNOWN.allowOrigin) ?? null;
-      const stage = preflightStage(hop.index);
-      return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
-    }
+      return preflightFailure(hop, outcome);
     case 'network-error': {
       // Chromium fails the request with the preflight's own net error. DevTools may show the
       // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
@@ -245,15 +275,23 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
 }
 
-export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
+/**
+ * `withIncludeFailure` (a walk without credentials only): also find the failure the walk with
+ * credentials: 'include' would end with (WalkResult.includeFailure), without walking again.
+ */
+export function walkRules(ctx: WalkContext, include: boolean, withIncludeFailure = false): WalkResult {
+  const lookAhead = withIncludeFailure && !include;
   const seen: Collected = {
     failure: null, lastHop: 0, corsApplied: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false,
     allowOrigin: null, finalResponse: null, credentialsConsulted: false, passedPreflights: NONE_YET, cachedPreflights: NONE_YET,
+    lookAhead, includeFailure: undefined,
   };
   for (const hop of ctx.route.hops) {
     seen.lastHop = hop.index;
     seen.failure = walkHop(ctx, hop, include, seen);
     if (seen.failure !== null) break;
   }
+  // No check failed with credentials before this walk ended: that walk ends the same way.
+  if (lookAhead && seen.includeFailure === undefined) seen.includeFailure = seen.failure;
   return seen;
 }

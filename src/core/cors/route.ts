@@ -92,15 +92,18 @@ function lastUrl(tx: ObservedTransaction): string {
   return last === undefined ? tx.request.url : (parseUrl(last.location, last.url)?.href ?? last.location);
 }
 
-/** `delivered`: the browser completed the request without an error. */
-export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean): Route {
+/**
+ * `delivered`: the browser completed the request without an error. `requestUrl`: the request URL
+ * parsed, when the caller has it already.
+ */
+export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean, requestUrl: WhatwgUrl | null = parseUrl(tx.request.url)): Route {
   const unfollowed = unfollowedRedirect(tx, delivered);
   const redirects = unfollowed === null ? (tx.redirects ?? []) : [...(tx.redirects ?? []), unfollowed];
   const untaintedOrigin = serializeOrigin(initiator);
   // Most routes have one hop: the list starts as that one (an empty array grows a 17-slot store).
   let hops: Hop[] | null = null;
   let url = tx.request.url;
-  let parsed = parseUrl(url);
+  let parsed = requestUrl;
   let method = normalizeMethod(tx.request.method);
   let headers: HeaderList = tx.request.headers;
   let tainted = false;
