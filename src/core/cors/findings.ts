@@ -6,7 +6,7 @@ import type { Finding, Outcome } from '../types';
 import { parseMaxAge, type MaxAge } from '../preflight-cache/index';
 import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
-import { parseTokenList } from './http-syntax';
+import { tokenListOf } from './http-syntax';
 import type { PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
 import { KNOWN } from './known-headers';
@@ -95,7 +95,8 @@ function taintFinding(route: Route, lastHop: number): Finding | null {
 
 function varyCoversOrigin(response: HeaderIndex): boolean {
   const vary = response.valueOf(KNOWN.vary);
-  const tokens = vary === null ? [] : (parseTokenList(vary, true) ?? []);
+  const tokens = vary === null ? null : tokenListOf(vary, true);
+  if (tokens === null) return false;
   return tokens.includes('origin') || tokens.includes('*');
 }
 

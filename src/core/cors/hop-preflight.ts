@@ -8,6 +8,7 @@ import type { PreflightNeed } from '../request/index';
 import type { HeaderIndex } from './header-index';
 import { KNOWN, firstLineOf } from './known-headers';
 import { trimHeaderValue } from './http-syntax';
+import { createBoundedMemo } from '../util/bounded-memo';
 import { checkPreflight } from './preflight-check';
 import type { PreflightCheck } from './preflight-check';
 import type { Hop } from './route';
@@ -45,6 +46,20 @@ function observedRequestHeaders(hop: Hop): string | null {
   return headers === undefined ? null : firstLineOf(headers, KNOWN.requestHeaders);
 }
 
+/**
+ * splitRequestHeaders, remembered by value (a page sends the same few header sets, so its
+ * preflights carry the same few lists); the lists are frozen, only ever read.
+ */
+export function requestHeaderNamesOf(value: string): readonly string[] {
+  return NAMES_BY_VALUE.get(value, frozenRequestHeaderNames);
+}
+
+function frozenRequestHeaderNames(value: string): readonly string[] {
+  return Object.freeze(splitRequestHeaders(value));
+}
+
+const NAMES_BY_VALUE = createBoundedMemo<readonly string[]>(256);
+
 /** Splits an Access-Control-Request-Headers value into lowercased names, keeping its order. */
 export function splitRequestHeaders(value: string): string[] {
   const names: string[] = [];
@@ -62,7 +77,7 @@ export function splitRequestHeaders(value: string): string[] {
  * a streaming body).
  */
 function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed {
-  const names = acrh === null ? [] : splitRequestHeaders(acrh);
+  const names = acrh === null ? NO_HEADERS : requestHeaderNamesOf(acrh);
   if (names.length === 0) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
   const fromMethod = preflightNeed(hop.method, []).reasons;
   const reasons: PreflightReason[] = [...fromMethod];
@@ -109,7 +124,7 @@ export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean
     requestHeaders: acrh ?? need.requestHeaders,
   };
   const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : NO_HEADERS,
+    info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS,
     hasResponse, deliveredOk: ctx.deliveredOk, canPreflight: ctx.canPreflight,
   };
   ctx.factsByHop[hop.index] = facts;
