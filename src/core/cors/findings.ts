@@ -7,6 +7,7 @@ import { parseMaxAge, type MaxAge } from '../preflight-cache/index';
 import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
 import { tokenListOf } from './http-syntax';
+import { createBoundedMemo } from '../util/bounded-memo';
 import type { PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
 import { KNOWN } from './known-headers';
@@ -101,8 +102,16 @@ function varyCoversOrigin(response: HeaderIndex): boolean {
 }
 
 /** Whether a shared cache (CDN, proxy) may store the response: public, s-maxage or a positive max-age. */
-function isSharedCacheable(cacheControl: string | null): boolean {
+export function isSharedCacheable(cacheControl: string | null): boolean {
   if (cacheControl === null) return false;
+  return CACHEABLE.get(cacheControl, sharedCacheableValue);
+}
+
+/** A server sends the same Cache-Control on every response: its reading (three regular expressions) is remembered. */
+const CACHEABLE = createBoundedMemo<boolean>(128);
+
+/** isSharedCacheable of a present value, worked out afresh. */
+export function sharedCacheableValue(cacheControl: string): boolean {
   const directives = cacheControl.toLowerCase();
   if (/(^|[\s,])(no-store|private)([\s,=]|$)/.test(directives)) return false;
   return /(^|[\s,])(public|s-maxage=\d+)/.test(directives) || /(^|[\s,])max-age=[1-9]/.test(directives);

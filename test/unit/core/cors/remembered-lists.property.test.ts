@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestHeaderNamesOf, splitRequestHeaders } from '../../../../src/core/cors/hop-preflight';
+import { isSharedCacheable, sharedCacheableValue } from '../../../../src/core/cors/findings';
 import { parseTokenList, tokenListOf } from '../../../../src/core/cors/http-syntax';
 
 /** Values shaped like real lists, with the odd bytes that make a list invalid. */
@@ -39,5 +40,21 @@ describe('requestHeaderNamesOf', () => {
       expect(requestHeaderNamesOf(value)).toEqual(fresh);
       expect(requestHeaderNamesOf(value)).toEqual(fresh);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('isSharedCacheable', () => {
+  it('answers what reading the Cache-Control value afresh answers, asked once or again', () => {
+    const value = fc.oneof(
+      fc.constantFrom('no-store', 'public, max-age=60', 'max-age=0', 'private, max-age=600', 'S-MAXAGE=10', 'max-age=1', 'no-cache', 'Public'),
+      fc.array(fc.constantFrom('public', 'private', 'no-store', 'max-age=0', 'max-age=9', 's-maxage=1', ',', ' ', '=', 'x'), { maxLength: 5 }).map((p) => p.join('')),
+      fc.string({ maxLength: 16 }),
+    );
+    fc.assert(fc.property(value, (cacheControl) => {
+      const fresh = sharedCacheableValue(cacheControl);
+      expect(isSharedCacheable(cacheControl)).toBe(fresh);
+      expect(isSharedCacheable(cacheControl)).toBe(fresh);
+    }), { numRuns: 2000 });
+    expect(isSharedCacheable(null)).toBe(false);
   });
 });
