@@ -90,6 +90,20 @@ function sameRuleOutcome(fa: RuleFailure | null, fb: RuleFailure | null): boolea
   return fa.kind === fb.kind;
 }
 
+/** The three ways the credentials mode gets settled, each one shared, frozen finding (findings are only ever read). */
+function credentialsFinding(message: string, subject: 'include' | 'same-origin'): Finding {
+  return Object.freeze({ code: 'credentials-inferred', severity: 'info', message, subjects: Object.freeze([subject]) });
+}
+const DEDUCED_INCLUDE = credentialsFinding("Sent with credentials: 'include' (deduced: only that mode explains why the browser blocked it).", 'include');
+const DEDUCED_WITHOUT = credentialsFinding(
+  "Sent without credentials (deduced from how the browser ended it). With credentials: 'include' this response would be blocked: the server would also have to send Access-Control-Allow-Credentials: true and the exact origin.",
+  'same-origin',
+);
+const ASSUMED_WITHOUT = credentialsFinding(
+  "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
+  'same-origin',
+);
+
 /**
  * Credentials unknown: walk as `include` and as not-include. If they disagree, keep the one that
  * matches what the browser did (net::ERR_FAILED → the blocking one; delivered → the passing one;
@@ -108,16 +122,7 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
   if (seen.netError === ERR_FAILED) include = blocksWith && !blocksWithout;
   else if (seen.deliveredOk) include = !blocksWith && blocksWithout;
   const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
-  const finding: Finding = {
-    code: 'credentials-inferred',
-    severity: 'info',
-    message: include
-      ? "Sent with credentials: 'include' (deduced: only that mode explains why the browser blocked it)."
-      : deduced
-        ? "Sent without credentials (deduced from how the browser ended it). With credentials: 'include' this response would be blocked: the server would also have to send Access-Control-Allow-Credentials: true and the exact origin."
-        : "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
-    subjects: [include ? 'include' : 'same-origin'],
-  };
+  const finding = include ? DEDUCED_INCLUDE : deduced ? DEDUCED_WITHOUT : ASSUMED_WITHOUT;
   return { walk: include ? walkRules(ctx, true) : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
 }
 

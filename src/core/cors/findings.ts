@@ -60,17 +60,26 @@ function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][numbe
   };
 }
 
+/* Findings whose words never change: one shared, frozen object each (findings are only ever read). */
+const AUTHORIZATION_COVERED_BY_WILDCARD: Finding = Object.freeze({
+  code: 'authorization-covered-by-wildcard',
+  severity: 'warning',
+  message: "Access-Control-Allow-Headers '*' is letting Authorization through. Chromium still allows it; the spec and future browsers do not: list Authorization by name.",
+  subjects: Object.freeze(['authorization']),
+});
+const COOKIES_STORED_DESPITE_BLOCK: Finding = Object.freeze({
+  code: 'cookies-stored-despite-block',
+  severity: 'warning',
+  message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
+  subjects: Object.freeze(['set-cookie']),
+});
+
 function preflightFindings(walk: WalkResult, findings: FindingSink): void {
   for (const cached of walk.cachedPreflights) findings.add(cachedFinding(cached.hop, cached.record));
   for (const passed of walk.passedPreflights) {
     findings.add(maxAgeFinding(passed));
     if (passed.authorizationCoveredByWildcard) {
-      findings.add({
-        code: 'authorization-covered-by-wildcard',
-        severity: 'warning',
-        message: "Access-Control-Allow-Headers '*' is letting Authorization through. Chromium still allows it; the spec and future browsers do not: list Authorization by name.",
-        subjects: ['authorization'],
-      });
+      findings.add(AUTHORIZATION_COVERED_BY_WILDCARD);
     }
   }
 }
@@ -193,12 +202,7 @@ function blockedFindings(input: FindingsInput, findings: FindingSink): void {
     });
   }
   if (ranOnServer && input.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
-    findings.add({
-      code: 'cookies-stored-despite-block',
-      severity: 'warning',
-      message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
-      subjects: ['set-cookie'],
-    });
+    findings.add(COOKIES_STORED_DESPITE_BLOCK);
   }
 }
 

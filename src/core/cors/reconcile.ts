@@ -37,6 +37,9 @@ function lastLocation(tx: ObservedTransaction): string | null {
   return redirects[redirects.length - 1]?.location ?? null;
 }
 
+/** The answer for nearly every delivered request, shared (only ever read). */
+const ALLOWED: Reconciled = Object.freeze({ outcome: 'allowed', failure: null, networkStage: null, rootCause: null, finding: null });
+
 export function observe(tx: ObservedTransaction): Observation {
   const raw = tx.netError ?? null;
   const netError = raw === null || raw === '' ? null : normalizeNetError(raw);
@@ -55,7 +58,8 @@ export function reconcile(tx: ObservedTransaction, walk: WalkResult, seen: Obser
     return { outcome: 'network-error', failure: null, networkStage: requestStage(walk.lastHop), rootCause: rootCauseForNetError(seen.netError, lastLocation(tx)), finding };
   }
   if (seen.deliveredOk) {
-    const finding = failure === null ? null : reconciledFinding(
+    if (failure === null) return ALLOWED;
+    const finding = reconciledFinding(
       `The rules say ${ruleName(failure)}, but Chromium delivered the response, so it was allowed. The capture may be missing something (a cached preflight, a header added later).`,
       ruleName(failure),
     );
@@ -70,5 +74,5 @@ export function reconcile(tx: ObservedTransaction, walk: WalkResult, seen: Obser
     return { outcome: 'network-error', failure: null, networkStage: requestStage(walk.lastHop), rootCause: null, finding: reconciledFinding(message, null) };
   }
   // Still in flight, or finished without a word: the rules are all we have.
-  return { outcome: 'allowed', failure: null, networkStage: null, rootCause: null, finding: null };
+  return ALLOWED;
 }

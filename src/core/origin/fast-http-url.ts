@@ -30,8 +30,12 @@ class HttpUrl implements WhatwgUrl {
     readonly port: string,
     /** `scheme://host[:port]`, cut out of the input where it is written that way (a flat string, cheap to compare). */
     readonly serializedOrigin: string,
-    /** The input is already its own serialization (see isSerializedTail): href is the input itself. */
-    private readonly inputIsHref: boolean,
+    /**
+     * Where the path starts when the authority is written as the parser writes it, else -1: href
+     * is then the input itself if the rest is too (isSerializedTail, checked on demand: most URLs
+     * are never asked for their href).
+     */
+    private readonly tailStart: number,
   ) {}
 
   private get full(): WhatwgUrl {
@@ -39,7 +43,7 @@ class HttpUrl implements WhatwgUrl {
   }
 
   get href(): string {
-    return this.inputIsHref ? this.input : this.full.href;
+    return this.tailStart >= 0 && isSerializedTail(this.input, this.tailStart) ? this.input : this.full.href;
   }
 
   get pathname(): string {
@@ -176,8 +180,7 @@ export function parseHttpUrlFast(input: string): WhatwgUrl | null {
   else origin = `${protocol}//${hostname}:${port}`;
   // The authority is serialized as written only when the origin is the input's own prefix (no
   // default or zero-padded port, no empty port after a colon).
-  const inputIsHref = origin.length === authorityEnd && isSerializedTail(input, authorityEnd);
-  return new HttpUrl(input, protocol, hostname, port, origin, inputIsHref);
+  return new HttpUrl(input, protocol, hostname, port, origin, origin.length === authorityEnd ? authorityEnd : -1);
 }
 
 /** Characters the parser leaves alone in a path, a query, a fragment (a conservative subset of each). */
