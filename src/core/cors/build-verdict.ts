@@ -5,7 +5,7 @@
 import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
 import { compareOrigins, compareWithTarget } from '../origin/compare-origins';
 import { culpritHeaderFor, firefoxReasonFor } from './error-catalogue';
-import { buildFindings } from './findings';
+import { FindingSink, buildFindings } from './findings';
 import type { WalkResult } from './hop-rules';
 import { reconcile } from './reconcile';
 import type { Observation, Reconciled } from './reconcile';
@@ -26,6 +26,9 @@ export interface VerdictInput {
   /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
   readonly firstFinding: Finding | null;
 }
+
+/** evaluate() judges one transaction at a time, so one sink serves every verdict. */
+const FINDINGS = new FindingSink();
 
 /** Reference §10: an HTTP error behind the CORS error is the thing to fix first. */
 function rootCauseOfBlock(result: Reconciled): RootCause | null {
@@ -59,10 +62,12 @@ export function buildVerdict(input: VerdictInput): Verdict {
   const ruleFailure = walk.failure?.kind === 'cors' ? walk.failure : null;
   const allowOrigin = ruleFailure !== null ? (ruleFailure.response?.valueOf(KNOWN.allowOrigin) ?? null) : walk.allowOrigin;
   const rootCause = result.outcome === 'blocked' ? rootCauseOfBlock(result) : result.rootCause;
-  const findings: Finding[] = [];
-  if (input.firstFinding !== null) findings.push(input.firstFinding);
-  if (result.finding !== null) findings.push(result.finding);
-  buildFindings({ route, walk, outcome: result.outcome, include: input.include, credentialsUnknown: input.credentials === 'unknown', reachedServer }, findings);
+  const sink = FINDINGS;
+  sink.reset();
+  if (input.firstFinding !== null) sink.add(input.firstFinding);
+  if (result.finding !== null) sink.add(result.finding);
+  buildFindings({ route, walk, outcome: result.outcome, include: input.include, credentialsUnknown: input.credentials === 'unknown', reachedServer }, sink);
+  const findings = sink.take();
   const originSent = hop?.originSent ?? null;
   const blocked = result.outcome === 'blocked' && failure !== null;
   return {

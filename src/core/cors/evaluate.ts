@@ -9,13 +9,13 @@
 import type { CredentialsMode, Finding, ObservedTransaction, OriginComparison, RequestMode, Verdict } from '../types';
 import { compareWithTarget } from '../origin/compare-origins';
 import { originPartsOfUrl, parseOrigin } from '../origin/parse-origin';
-import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
+import { isHttpScheme, parseUrl, schemeOf, type WhatwgUrl } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
 import { closeHeaderScope, headerIndexOf, openHeaderScope } from './header-index';
-import { NO_PREFLIGHT } from './hop-preflight';
+import { NO_PREFLIGHT, type HopFacts } from './hop-preflight';
 import { walkRules } from './hop-rules';
-import type { WalkContext, WalkResult } from './hop-rules';
+import type { RuleFailure, WalkContext } from './hop-rules';
 import { canBePreflighted, inferCredentials, inferMode } from './mode-inference';
 import { ERR_FAILED } from './net-errors';
 import { observe } from './reconcile';
@@ -43,11 +43,11 @@ function notCorsByMode(mode: RequestMode): string | null {
   }
 }
 
-function notCorsReason(tx: ObservedTransaction, mode: RequestMode): string | null {
+/** `url`: the request URL, parsed (null when it does not parse). */
+function notCorsReason(tx: ObservedTransaction, mode: RequestMode, url: WhatwgUrl | null): string | null {
   if (tx.initiator === null) return 'Started by the browser, not by a page: CORS does not apply.';
   const byMode = notCorsByMode(mode);
   if (byMode !== null) return byMode;
-  const url = parseUrl(tx.request.url);
   const scheme = url === null ? '' : schemeOf(url);
   if (isHttpScheme(scheme)) return null;
   // Other schemes reach the rules only to report CorsDisabledScheme / DisallowedByMode (reference §7).
@@ -84,42 +84,46 @@ function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials:
   };
 }
 
-function sameRuleOutcome(a: WalkResult, b: WalkResult): boolean {
-  const fa = a.failure;
-  const fb = b.failure;
+function sameRuleOutcome(fa: RuleFailure | null, fb: RuleFailure | null): boolean {
   if (fa === null || fb === null) return fa === fb;
   if (fa.kind === 'cors' && fb.kind === 'cors') return fa.error === fb.error && fa.failedParameter === fb.failedParameter;
   return fa.kind === fb.kind;
 }
 
+/** The three ways the credentials mode gets settled, each one shared, frozen finding (findings are only ever read). */
+function credentialsFinding(message: string, subject: 'include' | 'same-origin'): Finding {
+  return Object.freeze({ code: 'credentials-inferred', severity: 'info', message, subjects: Object.freeze([subject]) });
+}
+const DEDUCED_INCLUDE = credentialsFinding("Sent with credentials: 'include' (deduced: only that mode explains why the browser blocked it).", 'include');
+const DEDUCED_WITHOUT = credentialsFinding(
+  "Sent without credentials (deduced from how the browser ended it). With credentials: 'include' this response would be blocked: the server would also have to send Access-Control-Allow-Credentials: true and the exact origin.",
+  'same-origin',
+);
+const ASSUMED_WITHOUT = credentialsFinding(
+  "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
+  'same-origin',
+);
+
 /**
  * Credentials unknown: walk as `include` and as not-include. If they disagree, keep the one that
  * matches what the browser did (net::ERR_FAILED → the blocking one; delivered → the passing one;
- * otherwise assume fetch's default, not include).
+ * otherwise assume fetch's default, not include). The walk without credentials also tells how
+ * the one with them ends (WalkResult.includeFailure), so that one is walked only when it is kept.
  */
 function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
-  const without = walkRules(ctx, false);
+  const without = walkRules(ctx, false, true);
   // No check read the mode: the walk with credentials would decide exactly the same, step by step.
   if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
-  const withCredentials = walkRules(ctx, true);
-  if (sameRuleOutcome(withCredentials, without)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
-  const blocksWith = withCredentials.failure !== null;
+  const withFailure = without.includeFailure ?? null;
+  if (sameRuleOutcome(withFailure, without.failure)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
+  const blocksWith = withFailure !== null;
   const blocksWithout = without.failure !== null;
   let include = false;
   if (seen.netError === ERR_FAILED) include = blocksWith && !blocksWithout;
   else if (seen.deliveredOk) include = !blocksWith && blocksWithout;
   const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
-  const finding: Finding = {
-    code: 'credentials-inferred',
-    severity: 'info',
-    message: include
-      ? "Sent with credentials: 'include' (deduced: only that mode explains why the browser blocked it)."
-      : deduced
-        ? "Sent without credentials (deduced from how the browser ended it). With credentials: 'include' this response would be blocked: the server would also have to send Access-Control-Allow-Credentials: true and the exact origin."
-        : "The capture does not show the credentials mode, and the verdict depends on it; assumed the default (not include). With credentials: 'include' the result would differ.",
-    subjects: [include ? 'include' : 'same-origin'],
-  };
-  return { walk: include ? withCredentials : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
+  const finding = include ? DEDUCED_INCLUDE : deduced ? DEDUCED_WITHOUT : ASSUMED_WITHOUT;
+  return { walk: include ? walkRules(ctx, true) : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
 }
 
 export function evaluate(tx: ObservedTransaction): Verdict {
@@ -135,16 +139,18 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const requestHeaders = headerIndexOf(tx.request.headers);
   const mode = inferMode(tx, requestHeaders, normalizeMethod(tx.request.method));
   const seen = observe(tx);
-  const early = notCorsReason(tx, mode) ?? (seen.netError === ERR_CACHE_MISS && !tx.response ? CACHE_PROBE : null);
+  const url = parseUrl(tx.request.url);
+  const early = notCorsReason(tx, mode, url) ?? (seen.netError === ERR_CACHE_MISS && !tx.response ? CACHE_PROBE : null);
   if (early !== null || tx.initiator === null) {
     return notCorsVerdict(tx, mode, tx.credentials ?? 'unknown', early ?? '');
   }
-  const route = buildRoute(tx, parseOrigin(tx.initiator), seen.deliveredOk);
+  const route = buildRoute(tx, parseOrigin(tx.initiator), seen.deliveredOk, url);
   const firstHop = route.hops[0];
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
-    factsByHop: [],
+    // Sized up front: an empty array would grow a 17-slot store on its first write.
+    factsByHop: new Array<HopFacts | undefined>(route.hops.length),
   };
   const chosen = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)

@@ -6,6 +6,7 @@
 import type { HeaderIndex } from './header-index';
 import { parseTokenList } from './http-syntax';
 import { createNameTable, startsWithLowercased } from '../util/name-table';
+import { createBoundedMemo } from '../util/bounded-memo';
 import { KNOWN } from './known-headers';
 
 export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
@@ -43,6 +44,21 @@ export function parseExposeHeaders(value: string | null, include: boolean): Expo
   return { all: !include && tokens.includes('*'), listed: new Set(tokens) };
 }
 
+/**
+ * parseExposeHeaders, remembered by value (a server repeats its Access-Control-Expose-Headers on
+ * every response); the answers are shared, only ever read.
+ */
+function exposedHeadersOf(value: string | null, include: boolean): ExposedHeaders {
+  if (value === null) return NOTHING_EXPOSED;
+  return (include ? EXPOSED_WITH_CREDENTIALS : EXPOSED).get(value, include ? parseWithCredentials : parseWithout);
+}
+
+const NOTHING_EXPOSED: ExposedHeaders = Object.freeze({ all: false, listed: NOTHING_LISTED });
+const EXPOSED = createBoundedMemo<ExposedHeaders>(128);
+const EXPOSED_WITH_CREDENTIALS = createBoundedMemo<ExposedHeaders>(128);
+const parseWithout = (value: string): ExposedHeaders => Object.freeze(parseExposeHeaders(value, false));
+const parseWithCredentials = (value: string): ExposedHeaders => Object.freeze(parseExposeHeaders(value, true));
+
 /** Whether script can read `name` (lowercase) from a CORS response. */
 export function isExposed(name: string, exposed: ExposedHeaders): boolean {
   if (NEVER_EXPOSED.has(name)) return false;
@@ -70,7 +86,7 @@ export function unexposedHeaderNames(response: HeaderIndex, include: boolean): s
     const raw = header.name;
     if (NEVER_LISTED.get(raw) === true || startsWithLowercased(raw, 'access-control-')) continue;
     const name = raw.toLowerCase();
-    exposed ??= parseExposeHeaders(response.valueOf(KNOWN.exposeHeaders), include);
+    exposed ??= exposedHeadersOf(response.valueOf(KNOWN.exposeHeaders), include);
     if (isExposed(name, exposed)) continue;
     hidden ??= [];
     if (!hidden.includes(name)) hidden.push(name);

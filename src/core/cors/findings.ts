@@ -6,7 +6,8 @@ import type { Finding, Outcome } from '../types';
 import { parseMaxAge, type MaxAge } from '../preflight-cache/index';
 import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
-import { parseTokenList } from './http-syntax';
+import { tokenListOf } from './http-syntax';
+import { createBoundedMemo } from '../util/bounded-memo';
 import type { PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
 import { KNOWN } from './known-headers';
@@ -59,17 +60,26 @@ function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][numbe
   };
 }
 
-function preflightFindings(walk: WalkResult, findings: Finding[]): void {
-  for (const cached of walk.cachedPreflights) findings.push(cachedFinding(cached.hop, cached.record));
+/* Findings whose words never change: one shared, frozen object each (findings are only ever read). */
+const AUTHORIZATION_COVERED_BY_WILDCARD: Finding = Object.freeze({
+  code: 'authorization-covered-by-wildcard',
+  severity: 'warning',
+  message: "Access-Control-Allow-Headers '*' is letting Authorization through. Chromium still allows it; the spec and future browsers do not: list Authorization by name.",
+  subjects: Object.freeze(['authorization']),
+});
+const COOKIES_STORED_DESPITE_BLOCK: Finding = Object.freeze({
+  code: 'cookies-stored-despite-block',
+  severity: 'warning',
+  message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
+  subjects: Object.freeze(['set-cookie']),
+});
+
+function preflightFindings(walk: WalkResult, findings: FindingSink): void {
+  for (const cached of walk.cachedPreflights) findings.add(cachedFinding(cached.hop, cached.record));
   for (const passed of walk.passedPreflights) {
-    findings.push(maxAgeFinding(passed));
+    findings.add(maxAgeFinding(passed));
     if (passed.authorizationCoveredByWildcard) {
-      findings.push({
-        code: 'authorization-covered-by-wildcard',
-        severity: 'warning',
-        message: "Access-Control-Allow-Headers '*' is letting Authorization through. Chromium still allows it; the spec and future browsers do not: list Authorization by name.",
-        subjects: ['authorization'],
-      });
+      findings.add(AUTHORIZATION_COVERED_BY_WILDCARD);
     }
   }
 }
@@ -95,20 +105,29 @@ function taintFinding(route: Route, lastHop: number): Finding | null {
 
 function varyCoversOrigin(response: HeaderIndex): boolean {
   const vary = response.valueOf(KNOWN.vary);
-  const tokens = vary === null ? [] : (parseTokenList(vary, true) ?? []);
+  const tokens = vary === null ? null : tokenListOf(vary, true);
+  if (tokens === null) return false;
   return tokens.includes('origin') || tokens.includes('*');
 }
 
 /** Whether a shared cache (CDN, proxy) may store the response: public, s-maxage or a positive max-age. */
-function isSharedCacheable(cacheControl: string | null): boolean {
+export function isSharedCacheable(cacheControl: string | null): boolean {
   if (cacheControl === null) return false;
+  return CACHEABLE.get(cacheControl, sharedCacheableValue);
+}
+
+/** A server sends the same Cache-Control on every response: its reading (three regular expressions) is remembered. */
+const CACHEABLE = createBoundedMemo<boolean>(128);
+
+/** isSharedCacheable of a present value, worked out afresh. */
+export function sharedCacheableValue(cacheControl: string): boolean {
   const directives = cacheControl.toLowerCase();
   if (/(^|[\s,])(no-store|private)([\s,=]|$)/.test(directives)) return false;
   return /(^|[\s,])(public|s-maxage=\d+)/.test(directives) || /(^|[\s,])max-age=[1-9]/.test(directives);
 }
 
 /** Findings about the final response: reflected origins, headers script cannot read. */
-function finalResponseFindings(input: FindingsInput, findings: Finding[]): void {
+function finalResponseFindings(input: FindingsInput, findings: FindingSink): void {
   const { route, walk } = input;
   const lastHop = route.hops[route.hops.length - 1];
   const finalResponse = route.finalResponse;
@@ -119,7 +138,7 @@ function finalResponseFindings(input: FindingsInput, findings: Finding[]): void 
     if (!varyCoversOrigin(response)) {
       // Only a risk where a shared cache may keep the response; otherwise worth knowing, not a warning.
       const cacheable = isSharedCacheable(response.valueOf(KNOWN.cacheControl));
-      findings.push({
+      findings.add({
         code: 'reflected-origin-without-vary',
         severity: cacheable ? 'warning' : 'info',
         message: cacheable
@@ -129,7 +148,7 @@ function finalResponseFindings(input: FindingsInput, findings: Finding[]): void 
       });
     }
     if (response.valueOf(KNOWN.allowCredentials) === 'true') {
-      findings.push({
+      findings.add({
         code: 'reflected-origin-with-credentials',
         severity: 'warning',
         message: `The server allows ${allowOrigin} with credentials. Fine if it checks Origin against an allowlist; if it echoes any Origin, any site can read this user's data.`,
@@ -139,7 +158,7 @@ function finalResponseFindings(input: FindingsInput, findings: Finding[]): void 
   }
   if (input.outcome === 'allowed') {
     const finding = unexposedFinding(response, input.include, input.credentialsUnknown);
-    if (finding !== null) findings.push(finding);
+    if (finding !== null) findings.add(finding);
   }
 }
 
@@ -169,13 +188,13 @@ function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUn
 }
 
 /** Side effects of a blocked request: it ran on the server, and its cookies were stored. */
-function blockedFindings(input: FindingsInput, findings: Finding[]): void {
+function blockedFindings(input: FindingsInput, findings: FindingSink): void {
   const failure = input.walk.failure;
   if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
   const ranOnServer = failure.stage.kind === 'response' || failure.stage.kind === 'redirect';
   const method = input.route.hops[failure.hop]?.method ?? '';
   if (ranOnServer && input.reachedServer && method !== 'GET' && method !== 'HEAD') {
-    findings.push({
+    findings.add({
       code: 'request-reached-server',
       severity: 'warning',
       message: `The ${method} request was blocked only after the server ran it: any change it made happened; the page just cannot read the answer.`,
@@ -183,20 +202,42 @@ function blockedFindings(input: FindingsInput, findings: Finding[]): void {
     });
   }
   if (ranOnServer && input.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
-    findings.push({
-      code: 'cookies-stored-despite-block',
-      severity: 'warning',
-      message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
-      subjects: ['set-cookie'],
-    });
+    findings.add(COOKIES_STORED_DESPITE_BLOCK);
   }
 }
 
-/** Appends the findings to `findings` (the verdict's list, which may already hold some). */
-export function buildFindings(input: FindingsInput, findings: Finding[] = []): Finding[] {
+/**
+ * Where a verdict's findings are gathered: one array reused from verdict to verdict (a fresh empty
+ * array grows a 17-slot store on its first push, and most verdicts have none or one), handed out
+ * as an exact-size copy. Between verdicts it still points at the last verdict's findings, which
+ * that verdict holds anyway.
+ */
+export class FindingSink {
+  private readonly items: Finding[] = [];
+  private count = 0;
+
+  /** Starts a verdict's list (drops whatever an interrupted one left). */
+  reset(): void {
+    this.count = 0;
+  }
+
+  add(finding: Finding): void {
+    this.items[this.count++] = finding;
+  }
+
+  /** The findings added since the last take. */
+  take(): Finding[] {
+    const findings = this.items.slice(0, this.count);
+    this.count = 0;
+    return findings;
+  }
+}
+
+/** Appends the findings to `findings` (the verdict's sink, which may already hold some). */
+export function buildFindings(input: FindingsInput, findings: FindingSink): FindingSink {
   preflightFindings(input.walk, findings);
   const taint = taintFinding(input.route, input.walk.lastHop);
-  if (taint !== null) findings.push(taint);
+  if (taint !== null) findings.add(taint);
   finalResponseFindings(input, findings);
   blockedFindings(input, findings);
   return findings;

@@ -11,9 +11,16 @@
 import type { HeaderList } from '../types';
 import { isHeaderNamed } from './header-name';
 import { trimHeaderValue } from './http-syntax';
-import { KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
+import { KNOWN_HEADER_COUNT, KNOWN_HEADER_ID, knownHeaderId } from './known-headers';
 
-const NO_ENTRIES: readonly (number | string)[] = [];
+const NO_VALUES: readonly string[] = [];
+
+/** How many bits of `bits` are set (at most 16 here: one per known name). */
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 export const ACAO = 'access-control-allow-origin';
 export const ACAC = 'access-control-allow-credentials';
@@ -33,15 +40,18 @@ interface RareParts {
   distinctNames: Set<string> | null;
 }
 
-/** Shared while the pass runs: each index keeps an exact-size copy of what it found. */
-const found: (number | string)[] = [];
+/** Shared while the pass runs, by known-name number: each index keeps an exact-size copy of what it found. */
+const found: string[] = new Array<string>(KNOWN_HEADER_COUNT).fill('');
 
 export class HeaderIndex {
   private readonly headers: HeaderList;
   /** One bit per known name present; -1 until the list is indexed (on first use). */
   private present = -1;
-  /** The known names present and their lines combined: number, value, number, value… */
-  private entries: readonly (number | string)[] = [];
+  /**
+   * The lines of the known names present, combined, in the order of their numbers: the value of
+   * name `id` is at the count of present names numbered below it (one read, no search).
+   */
+  private values: readonly string[] = NO_VALUES;
   private rare: RareParts | null = null;
 
   constructor(headers: HeaderList) {
@@ -57,12 +67,9 @@ export class HeaderIndex {
   /** get() by the number of a known name (known-headers.ts). */
   valueOf(id: number): string | null {
     if (this.present < 0) this.indexKnown();
-    if ((this.present & (1 << id)) === 0) return null;
-    const entries = this.entries;
-    for (let i = 0; i < entries.length; i += 2) {
-      if (entries[i] === id) return entries[i + 1] as string;
-    }
-    return null;
+    const bit = 1 << id;
+    if ((this.present & bit) === 0) return null;
+    return this.values[bitCount(this.present & (bit - 1))] ?? null;
   }
 
   /** The first line of a known name alone, trimmed; null when absent. */
@@ -110,7 +117,6 @@ export class HeaderIndex {
   private indexKnown(): void {
     const headers = this.headers;
     let present = 0;
-    let count = 0;
     for (let i = 0; i < headers.length; i++) {
       const header = headers[i];
       if (header === undefined) continue;
@@ -119,27 +125,29 @@ export class HeaderIndex {
       const value = trimHeaderValue(header.value);
       if ((present & (1 << id)) === 0) {
         present |= 1 << id;
-        found[count++] = id;
-        found[count++] = value;
+        found[id] = value;
       } else {
-        this.addDuplicate(id, value, count);
+        this.addDuplicate(id, value);
       }
     }
-    this.entries = count === 0 ? NO_ENTRIES : found.slice(0, count);
     this.present = present;
+    if (present === 0) return;
+    const values = new Array<string>(bitCount(present));
+    let at = 0;
+    for (let bits = present; bits !== 0; bits &= bits - 1) {
+      const id = 31 - Math.clz32(bits & -bits);
+      values[at++] = found[id] ?? '';
+    }
+    this.values = values;
   }
 
   /** A second line of a known name: combined with `, ` after the first (rare). */
-  private addDuplicate(id: number, value: string, count: number): void {
-    for (let at = 0; at < count; at += 2) {
-      if (found[at] !== id) continue;
-      const combined = found[at + 1] as string;
-      const rare = this.rareParts();
-      rare.firstLines[id] ??= combined;
-      rare.extraLines[id] = (rare.extraLines[id] ?? 0) + 1;
-      found[at + 1] = `${combined}, ${value}`;
-      return;
-    }
+  private addDuplicate(id: number, value: string): void {
+    const combined = found[id] ?? '';
+    const rare = this.rareParts();
+    rare.firstLines[id] ??= combined;
+    rare.extraLines[id] = (rare.extraLines[id] ?? 0) + 1;
+    found[id] = `${combined}, ${value}`;
   }
 
   private getOther(name: string): string | null {

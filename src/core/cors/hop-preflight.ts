@@ -8,18 +8,17 @@ import type { PreflightNeed } from '../request/index';
 import type { HeaderIndex } from './header-index';
 import { KNOWN, firstLineOf } from './known-headers';
 import { trimHeaderValue } from './http-syntax';
+import { createBoundedMemo } from '../util/bounded-memo';
 import { checkPreflight } from './preflight-check';
 import type { PreflightCheck } from './preflight-check';
 import type { Hop } from './route';
 
-export interface HopPreflightInput {
-  readonly hop: Hop;
+/** What judging a hop's preflight needs from the evaluation (evaluate()'s walk context has it all). */
+export interface PreflightContext {
   readonly canPreflight: boolean;
-  readonly include: boolean;
-  /** The hop's request got a response (so any preflight it needed passed). */
-  readonly hasResponse: boolean;
+  /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
-  /** Facts judged earlier in this evaluation, by hop index (see hopFacts). */
+  /** Facts judged earlier in this evaluation, by hop index (see hopFactsOf). */
   readonly factsByHop: (HopFacts | undefined)[];
 }
 
@@ -31,11 +30,6 @@ export type HopPreflightOutcome =
   | { readonly kind: 'cached' }
   /** Needed, but neither observed nor provably cached. */
   | { readonly kind: 'unknown' };
-
-export interface HopPreflight {
-  readonly info: PreflightInfo;
-  readonly outcome: HopPreflightOutcome;
-}
 
 export const NO_PREFLIGHT: PreflightInfo = { required: false, reasons: [], observed: false, fromCache: false, requestHeaders: '' };
 
@@ -51,6 +45,20 @@ function observedRequestHeaders(hop: Hop): string | null {
   const headers = hop.preflight?.request.headers;
   return headers === undefined ? null : firstLineOf(headers, KNOWN.requestHeaders);
 }
+
+/**
+ * splitRequestHeaders, remembered by value (a page sends the same few header sets, so its
+ * preflights carry the same few lists); the lists are frozen, only ever read.
+ */
+export function requestHeaderNamesOf(value: string): readonly string[] {
+  return NAMES_BY_VALUE.get(value, frozenRequestHeaderNames);
+}
+
+function frozenRequestHeaderNames(value: string): readonly string[] {
+  return Object.freeze(splitRequestHeaders(value));
+}
+
+const NAMES_BY_VALUE = createBoundedMemo<readonly string[]>(256);
 
 /** Splits an Access-Control-Request-Headers value into lowercased names, keeping its order. */
 export function splitRequestHeaders(value: string): string[] {
@@ -69,7 +77,7 @@ export function splitRequestHeaders(value: string): string[] {
  * a streaming body).
  */
 function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed {
-  const names = acrh === null ? [] : splitRequestHeaders(acrh);
+  const names = acrh === null ? NO_HEADERS : requestHeaderNamesOf(acrh);
   if (names.length === 0) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
   const fromMethod = preflightNeed(hop.method, []).reasons;
   const reasons: PreflightReason[] = [...fromMethod];
@@ -90,21 +98,23 @@ export interface HopFacts {
 }
 
 /**
- * evaluate() walks the rules twice when the credentials mode is unknown; the facts of a hop do not
- * depend on it, so the first walk leaves them in `factsByHop` (which lives as long as one evaluation).
+ * A hop's preflight facts, or null when the hop cannot have a preflight (the request type is never
+ * preflighted and none was sent). evaluate() walks the rules twice when the credentials mode is
+ * unknown; the facts of a hop do not depend on it, so the first walk leaves them in `factsByHop`
+ * (which lives as long as one evaluation). `hasResponse`: the hop's request got a response.
  */
-function hopFacts(input: HopPreflightInput): HopFacts {
-  const { hop } = input;
-  const known = input.factsByHop[hop.index];
-  if (known && known.hasResponse === input.hasResponse && known.deliveredOk === input.deliveredOk && known.canPreflight === input.canPreflight) {
+export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean): HopFacts | null {
+  const record = hop.preflight;
+  if (!ctx.canPreflight && (record === null || record.fromCache === true)) return null;
+  const known = ctx.factsByHop[hop.index];
+  if (known && known.hasResponse === hasResponse && known.deliveredOk === ctx.deliveredOk && known.canPreflight === ctx.canPreflight) {
     return known;
   }
-  const record = hop.preflight;
   const sentNow = record !== null && record.fromCache !== true;
   const acrh = observedRequestHeaders(hop);
   let need = preflightNeed(hop.method, hop.requestHeaders);
   if (!need.required && sentNow) need = explainObservedPreflight(hop, acrh);
-  const fromCache = record?.fromCache === true || (need.required && !sentNow && (input.hasResponse || input.deliveredOk));
+  const fromCache = record?.fromCache === true || (need.required && !sentNow && (hasResponse || ctx.deliveredOk));
   const info: PreflightInfo = {
     required: need.required || sentNow,
     reasons: need.reasons,
@@ -114,36 +124,34 @@ function hopFacts(input: HopPreflightInput): HopFacts {
     requestHeaders: acrh ?? need.requestHeaders,
   };
   const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? splitRequestHeaders(acrh ?? need.requestHeaders) : NO_HEADERS,
-    hasResponse: input.hasResponse, deliveredOk: input.deliveredOk, canPreflight: input.canPreflight,
+    info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS,
+    hasResponse, deliveredOk: ctx.deliveredOk, canPreflight: ctx.canPreflight,
   };
-  input.factsByHop[hop.index] = facts;
+  ctx.factsByHop[hop.index] = facts;
   return facts;
 }
 
-export function judgeHopPreflight(input: HopPreflightInput): HopPreflight {
-  const { hop } = input;
+/** How the hop's preflight went, given its facts (hopFactsOf) and the credentials mode of this walk. */
+export function judgeHopPreflight(hop: Hop, facts: HopFacts | null, include: boolean, hasResponse: boolean, deliveredOk: boolean): HopPreflightOutcome {
+  if (facts === null) return NONE;
   const record = hop.preflight;
-  const sentNowHere = record !== null && record.fromCache !== true;
-  if (!input.canPreflight && !sentNowHere) return { info: NO_PREFLIGHT, outcome: NONE };
-
-  const { info, sentNow, unsafeHeaders } = hopFacts(input);
-  if (record !== null && record.fromCache === true) return { info, outcome: CACHED };
+  const { info, sentNow, unsafeHeaders } = facts;
+  if (record !== null && record.fromCache === true) return CACHED;
   if (!sentNow || record === null) {
-    if (!info.required) return { info, outcome: NONE };
-    return { info, outcome: info.fromCache ? CACHED : UNKNOWN };
+    if (!info.required) return NONE;
+    return info.fromCache ? CACHED : UNKNOWN;
   }
 
   const checked = checkPreflight({
     preflight: record,
     method: hop.method,
     unsafeHeaders,
-    include: input.include,
+    include,
     origin: hop.originSent,
   });
   if (checked.kind === 'pending') {
     // The preflight's response was not captured, but the request went on, so it passed.
-    return { info, outcome: input.hasResponse || input.deliveredOk ? NONE : UNKNOWN };
+    return hasResponse || deliveredOk ? NONE : UNKNOWN;
   }
-  return { info, outcome: checked };
+  return checked;
 }

@@ -12,11 +12,9 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, judgeHopPreflight, type HopFacts } from './hop-preflight';
+import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts, type HopPreflightOutcome } from './hop-preflight';
 import type { Hop, Route } from './route';
-
-/** The final response's stage: one object for every verdict (stages are only ever read). */
-const RESPONSE_STAGE: FailureStage = Object.freeze({ kind: 'response' });
+import { RESPONSE_STAGE, preflightStage, redirectStage, requestStage } from './stages';
 
 /** Reference §5.2: the 21st redirect is a network error. */
 export const MAX_REDIRECTS = 20;
@@ -91,6 +89,15 @@ export interface WalkResult {
    * when no response got that far, walking with the other mode would decide exactly the same.
    */
   readonly credentialsConsulted: boolean;
+  /**
+   * Only from a walk without credentials asked to look ahead (walkRules' `withIncludeFailure`): the
+   * failure the same walk with credentials: 'include' ends with, null when it passes. That walk
+   * visits the same hops and runs the same checks until one of them fails, and `include` only
+   * ever makes a check stricter (checkAccess, checkPreflight) and matters only where the check
+   * reads the mode (`credentialsConsulted`), so its failure is the first of those checks that
+   * fails with credentials, else this walk's own failure. Undefined when not asked.
+   */
+  readonly includeFailure?: RuleFailure | null;
 }
 
 function corsFailure(
@@ -108,7 +115,17 @@ function readsCredentials(allowOrigin: string | null, origin: string): boolean {
 /** ACAO/ACAC check of a redirect or final response (reference §3). */
 function checkResponse(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, seen: Collected): RuleFailure | null {
   const allowOrigin = headers.valueOf(KNOWN.allowOrigin);
-  if (readsCredentials(allowOrigin, hop.originSent)) seen.credentialsConsulted = true;
+  if (readsCredentials(allowOrigin, hop.originSent)) {
+    seen.credentialsConsulted = true;
+    if (seen.lookAhead && seen.includeFailure === undefined) {
+      const withCredentials = accessFailure(hop, stage, headers, status, true, allowOrigin);
+      if (withCredentials !== null) seen.includeFailure = withCredentials;
+    }
+  }
+  return accessFailure(hop, stage, headers, status, include, allowOrigin);
+}
+
+function accessFailure(hop: Hop, stage: FailureStage, headers: HeaderIndex, status: number, include: boolean, allowOrigin: string | null): RuleFailure | null {
   const failure = checkAccess({ allowOrigin, allowCredentials: headers.valueOf(KNOWN.allowCredentials), include, origin: hop.originSent });
   if (failure === null) return null;
   const aboutCredentials = failure.error === 'InvalidAllowCredentials';
@@ -148,29 +165,40 @@ interface Collected {
   credentialsConsulted: boolean;
   passedPreflights: PassedPreflight[];
   cachedPreflights: CachedPreflight[];
+  /** Also find the failure of the walk with credentials (see WalkResult.includeFailure). */
+  lookAhead: boolean;
+  includeFailure: RuleFailure | null | undefined;
 }
 
 const NONE_YET: never[] = [];
+
+function preflightFailure(hop: Hop, outcome: Extract<HopPreflightOutcome, { kind: 'failed' }>): RuleFailure {
+  const stage = preflightStage(hop.index);
+  return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
+}
 
 /** Reference §4.2 for this hop's preflight, then Local Network Access (§7) for the first hop. */
 function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, hasResponse: boolean, seen: Collected, firstCorsHop: boolean): RuleFailure | null {
   const preflightResponse = hop.preflight?.response;
   // checkPreflight runs checkAccess on the preflight response first (conservative: any preflight response counts).
-  if (preflightResponse && readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent)) seen.credentialsConsulted = true;
-  const judged = judgeHopPreflight({ hop, canPreflight: ctx.canPreflight, include, hasResponse, deliveredOk: ctx.deliveredOk, factsByHop: ctx.factsByHop });
-  if (firstCorsHop) seen.preflight = judged.info;
-  const outcome = judged.outcome;
+  const consulted = preflightResponse ? readsCredentials(headerIndexOf(preflightResponse.headers).valueOf(KNOWN.allowOrigin), hop.originSent) : false;
+  if (consulted) seen.credentialsConsulted = true;
+  const facts = hopFactsOf(ctx, hop, hasResponse);
+  if (firstCorsHop) seen.preflight = facts === null ? NO_PREFLIGHT : facts.info;
+  const outcome = judgeHopPreflight(hop, facts, include, hasResponse, ctx.deliveredOk);
+  if (consulted && seen.lookAhead && seen.includeFailure === undefined) {
+    const withCredentials = judgeHopPreflight(hop, facts, true, hasResponse, ctx.deliveredOk);
+    if (withCredentials.kind === 'failed') seen.includeFailure = preflightFailure(hop, withCredentials);
+  }
   switch (outcome.kind) {
-    case 'failed': {
+    case 'failed':
       seen.allowOrigin = outcome.response?.valueOf(KNOWN.allowOrigin) ?? null;
-      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
-      return corsFailure(hop.index, stage, outcome.error, outcome.failedParameter, outcome.expected, outcome.actual, outcome.response, hop.preflight?.response?.status ?? null);
-    }
+      return preflightFailure(hop, outcome);
     case 'network-error': {
       // Chromium fails the request with the preflight's own net error. DevTools may show the
       // preflight as CorsError InvalidResponse, but that is its warning, not a CORS verdict: we
       // report a network error with the net error as the root cause (reference §7).
-      const stage: FailureStage = { kind: 'preflight', hop: hop.index };
+      const stage = preflightStage(hop.index);
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
     }
     case 'passed':
@@ -197,12 +225,12 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
     });
   }
   const lna = ctx.localNetwork;
-  return lna === null ? null : corsFailure(0, { kind: 'request', hop: 0 }, lna, '', null, null, null, null);
+  return lna === null ? null : corsFailure(0, requestStage(0), lna, '', null, null, null, null);
 }
 
 /** Reference §5 in OnReceiveRedirect's order: CORS check → (manual) → count → credentials in the URL. */
 function redirectChecks(ctx: WalkContext, hop: Hop, redirect: ObservedRedirect, include: boolean, seen: Collected): RuleFailure | null {
-  const stage: FailureStage = { kind: 'redirect', hop: hop.index };
+  const stage = redirectStage(hop.index);
   const target = hop.redirectTarget;
   // The network stack rejects a bad Location before CORS sees the redirect (ERR_INVALID_REDIRECT / ERR_UNSAFE_REDIRECT).
   if (target === null || !isHttpScheme(schemeOf(target))) {
@@ -229,12 +257,12 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   const hasResponse = hop.redirect !== null || finalResponse !== null;
   // Reference §5: a same-origin-mode request that lands cross-origin fails, at any hop.
   if (ctx.mode === 'same-origin' && !hop.sameOriginWithInitiator) {
-    return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
+    return corsFailure(hop.index, requestStage(hop.index), 'DisallowedByMode', '', ctx.route.initiator.serialized, hop.origin.serialized, null, null);
   }
   const firstCorsHop = !seen.corsApplied && !hop.sameOriginWithInitiator;
   seen.corsApplied = seen.corsApplied || !hop.sameOriginWithInitiator;
   if (seen.corsApplied) {
-    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, { kind: 'request', hop: hop.index }, 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
+    if (!isHttpScheme(hop.scheme)) return corsFailure(hop.index, requestStage(hop.index), 'CorsDisabledScheme', '', 'http or https', hop.scheme, null, null);
     const failure = preflightAndLocalNetwork(ctx, hop, include, hasResponse, seen, firstCorsHop);
     if (failure !== null) return failure;
   }
@@ -247,15 +275,23 @@ function walkHop(ctx: WalkContext, hop: Hop, include: boolean, seen: Collected):
   return checkResponse(hop, RESPONSE_STAGE, seen.finalResponse, finalResponse.status, include, seen);
 }
 
-export function walkRules(ctx: WalkContext, include: boolean): WalkResult {
+/**
+ * `withIncludeFailure` (a walk without credentials only): also find the failure the walk with
+ * credentials: 'include' would end with (WalkResult.includeFailure), without walking again.
+ */
+export function walkRules(ctx: WalkContext, include: boolean, withIncludeFailure = false): WalkResult {
+  const lookAhead = withIncludeFailure && !include;
   const seen: Collected = {
     failure: null, lastHop: 0, corsApplied: false, reachedServer: false, preflight: NO_PREFLIGHT, unobservedPreflight: false,
     allowOrigin: null, finalResponse: null, credentialsConsulted: false, passedPreflights: NONE_YET, cachedPreflights: NONE_YET,
+    lookAhead, includeFailure: undefined,
   };
   for (const hop of ctx.route.hops) {
     seen.lastHop = hop.index;
     seen.failure = walkHop(ctx, hop, include, seen);
     if (seen.failure !== null) break;
   }
+  // No check failed with credentials before this walk ended: that walk ends the same way.
+  if (lookAhead && seen.includeFailure === undefined) seen.includeFailure = seen.failure;
   return seen;
 }

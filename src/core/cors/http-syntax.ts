@@ -4,6 +4,8 @@
  * -Allow-Headers and -Expose-Headers (reference §4.3, §6).
  */
 
+import { createBoundedMemo } from '../util/bounded-memo';
+
 /** tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA */
 const TOKEN_CHAR = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) TOKEN_CHAR[c] = 1;
@@ -65,4 +67,26 @@ export function parseTokenList(value: string, lowercase: boolean): string[] | nu
     start = end + 1;
   }
   return tokens;
+}
+
+/**
+ * parseTokenList, remembered by value: a server answers with the same Access-Control-Allow-Methods,
+ * -Allow-Headers, -Expose-Headers and Vary values request after request. The lists are frozen
+ * (shared between verdicts, only ever read); a property test holds them to parseTokenList.
+ */
+export function tokenListOf(value: string, lowercase: boolean): readonly string[] | null {
+  return (lowercase ? LOWERCASED_LISTS : LISTS).get(value, lowercase ? parseLowercased : parseAsWritten);
+}
+
+const LISTS = createBoundedMemo<readonly string[] | null>(256);
+const LOWERCASED_LISTS = createBoundedMemo<readonly string[] | null>(256);
+
+function parseAsWritten(value: string): readonly string[] | null {
+  const tokens = parseTokenList(value, false);
+  return tokens === null ? null : Object.freeze(tokens);
+}
+
+function parseLowercased(value: string): readonly string[] | null {
+  const tokens = parseTokenList(value, true);
+  return tokens === null ? null : Object.freeze(tokens);
 }

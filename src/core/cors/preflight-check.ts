@@ -7,7 +7,7 @@ import type { CorsErrorName, ObservedPreflight } from '../types';
 import { checkAccess } from './access-check';
 import { preflightTwin } from './error-catalogue';
 import { headerIndexOf, type HeaderIndex } from './header-index';
-import { parseTokenList } from './http-syntax';
+import { tokenListOf } from './http-syntax';
 import { KNOWN } from './known-headers';
 
 export interface PreflightCheckInput {
@@ -35,6 +35,8 @@ export type PreflightCheck =
   | { readonly kind: 'network-error'; readonly netError: string }
   /** Neither a response nor an error yet: the preflight is still in flight. */
   | { readonly kind: 'pending' };
+
+const NO_TOKENS: readonly string[] = Object.freeze([]);
 
 function isSafelistedMethod(upper: string): boolean {
   return upper === 'GET' || upper === 'HEAD' || upper === 'POST';
@@ -74,10 +76,10 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
   if (status < 200 || status > 299) return fail('PreflightInvalidStatus', '', '2xx', String(status), response);
 
   const allowMethodsValue = response.valueOf(KNOWN.allowMethods);
-  const allowMethods = allowMethodsValue === null ? [] : parseTokenList(allowMethodsValue, false);
+  const allowMethods = allowMethodsValue === null ? NO_TOKENS : tokenListOf(allowMethodsValue, false);
   if (allowMethods === null) return fail('InvalidAllowMethodsPreflightResponse', '', null, allowMethodsValue, response);
   const allowHeadersValue = response.valueOf(KNOWN.allowHeaders);
-  const allowHeaders = allowHeadersValue === null ? [] : parseTokenList(allowHeadersValue, true);
+  const allowHeaders = allowHeadersValue === null ? NO_TOKENS : tokenListOf(allowHeadersValue, true);
   if (allowHeaders === null) return fail('InvalidAllowHeadersPreflightResponse', '', null, allowHeadersValue, response);
 
   // Reference §4.4/§4.5: case-sensitive match; safelisted methods always pass; `*` only without credentials.

@@ -6,6 +6,7 @@
 import type { FailureStage, Finding, ObservedTransaction, Outcome, RootCause } from '../types';
 import type { RuleFailure, WalkResult } from './hop-rules';
 import { ERR_FAILED, normalizeNetError, rootCauseForNetError } from './net-errors';
+import { requestStage } from './stages';
 
 export interface Observation {
   /** Normalized net error (`net::ERR_X`), null when none. */
@@ -36,6 +37,9 @@ function lastLocation(tx: ObservedTransaction): string | null {
   return redirects[redirects.length - 1]?.location ?? null;
 }
 
+/** The answer for nearly every delivered request, shared (only ever read). */
+const ALLOWED: Reconciled = Object.freeze({ outcome: 'allowed', failure: null, networkStage: null, rootCause: null, finding: null });
+
 export function observe(tx: ObservedTransaction): Observation {
   const raw = tx.netError ?? null;
   const netError = raw === null || raw === '' ? null : normalizeNetError(raw);
@@ -44,7 +48,6 @@ export function observe(tx: ObservedTransaction): Observation {
 
 export function reconcile(tx: ObservedTransaction, walk: WalkResult, seen: Observation): Reconciled {
   const failure = walk.failure;
-  const requestStage: FailureStage = { kind: 'request', hop: walk.lastHop };
 
   if (seen.netError !== null && seen.netError !== ERR_FAILED) {
     // A CORS failure always ends as net::ERR_FAILED; anything else happened before or instead of CORS.
@@ -52,10 +55,11 @@ export function reconcile(tx: ObservedTransaction, walk: WalkResult, seen: Obser
     const finding = failure === null ? null : reconciledFinding(
       `The rules point at ${ruleName(failure)}, but the browser reported ${seen.netError}, which is not a CORS failure.`, ruleName(failure),
     );
-    return { outcome: 'network-error', failure: null, networkStage: requestStage, rootCause: rootCauseForNetError(seen.netError, lastLocation(tx)), finding };
+    return { outcome: 'network-error', failure: null, networkStage: requestStage(walk.lastHop), rootCause: rootCauseForNetError(seen.netError, lastLocation(tx)), finding };
   }
   if (seen.deliveredOk) {
-    const finding = failure === null ? null : reconciledFinding(
+    if (failure === null) return ALLOWED;
+    const finding = reconciledFinding(
       `The rules say ${ruleName(failure)}, but Chromium delivered the response, so it was allowed. The capture may be missing something (a cached preflight, a header added later).`,
       ruleName(failure),
     );
@@ -67,8 +71,8 @@ export function reconcile(tx: ObservedTransaction, walk: WalkResult, seen: Obser
     const message = walk.unobservedPreflight
       ? 'The request needed a preflight the capture did not see and ended with net::ERR_FAILED: the preflight most likely failed. Not blocked on what we can see.'
       : 'The request ended with net::ERR_FAILED, but every CORS check the capture shows passes; the cause is outside what was observed.';
-    return { outcome: 'network-error', failure: null, networkStage: requestStage, rootCause: null, finding: reconciledFinding(message, null) };
+    return { outcome: 'network-error', failure: null, networkStage: requestStage(walk.lastHop), rootCause: null, finding: reconciledFinding(message, null) };
   }
   // Still in flight, or finished without a word: the rules are all we have.
-  return { outcome: 'allowed', failure: null, networkStage: null, rootCause: null, finding: null };
+  return ALLOWED;
 }

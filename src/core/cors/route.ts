@@ -92,14 +92,18 @@ function lastUrl(tx: ObservedTransaction): string {
   return last === undefined ? tx.request.url : (parseUrl(last.location, last.url)?.href ?? last.location);
 }
 
-/** `delivered`: the browser completed the request without an error. */
-export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean): Route {
+/**
+ * `delivered`: the browser completed the request without an error. `requestUrl`: the request URL
+ * parsed, when the caller has it already.
+ */
+export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, delivered: boolean, requestUrl: WhatwgUrl | null = parseUrl(tx.request.url)): Route {
   const unfollowed = unfollowedRedirect(tx, delivered);
   const redirects = unfollowed === null ? (tx.redirects ?? []) : [...(tx.redirects ?? []), unfollowed];
   const untaintedOrigin = serializeOrigin(initiator);
-  const hops: Hop[] = [];
+  // Most routes have one hop: the list starts as that one (an empty array grows a 17-slot store).
+  let hops: Hop[] | null = null;
   let url = tx.request.url;
-  let parsed = parseUrl(url);
+  let parsed = requestUrl;
   let method = normalizeMethod(tx.request.method);
   let headers: HeaderList = tx.request.headers;
   let tainted = false;
@@ -111,7 +115,7 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
     const redirect = redirects[index] ?? null;
     const redirectTarget = redirect === null ? null : parseUrl(redirect.location, url);
     const computedOrigin = tainted ? OPAQUE_ORIGIN : untaintedOrigin;
-    hops.push({
+    const hop: Hop = {
       index,
       url,
       origin,
@@ -124,7 +128,9 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
       preflight,
       redirect,
       redirectTarget,
-    });
+    };
+    if (hops === null) hops = [hop];
+    else hops.push(hop);
     // A Location that does not parse or leaves HTTP(S) ends the chain with a network error (reference §5.1).
     if (redirect === null || redirectTarget === null || !isHttpScheme(schemeOf(redirectTarget))) break;
 
@@ -138,5 +144,5 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
     parsed = redirectTarget;
     preflight = redirect.nextPreflight ?? null;
   }
-  return { initiator, hops, finalResponse: unfollowed === null ? (tx.response ?? null) : null };
+  return { initiator, hops: hops ?? [], finalResponse: unfollowed === null ? (tx.response ?? null) : null };
 }

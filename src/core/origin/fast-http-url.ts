@@ -30,6 +30,12 @@ class HttpUrl implements WhatwgUrl {
     readonly port: string,
     /** `scheme://host[:port]`, cut out of the input where it is written that way (a flat string, cheap to compare). */
     readonly serializedOrigin: string,
+    /**
+     * Where the path starts when the authority is written as the parser writes it, else -1: href
+     * is then the input itself if the rest is too (isSerializedTail, checked on demand: most URLs
+     * are never asked for their href).
+     */
+    private readonly tailStart: number,
   ) {}
 
   private get full(): WhatwgUrl {
@@ -37,7 +43,7 @@ class HttpUrl implements WhatwgUrl {
   }
 
   get href(): string {
-    return this.full.href;
+    return this.tailStart >= 0 && isSerializedTail(this.input, this.tailStart) ? this.input : this.full.href;
   }
 
   get pathname(): string {
@@ -172,7 +178,67 @@ export function parseHttpUrlFast(input: string): WhatwgUrl | null {
   if (port === '') origin = input.slice(0, hostEnd);
   else if (authorityEnd - hostEnd - 1 === port.length) origin = input.slice(0, authorityEnd);
   else origin = `${protocol}//${hostname}:${port}`;
-  return new HttpUrl(input, protocol, hostname, port, origin);
+  // The authority is serialized as written only when the origin is the input's own prefix (no
+  // default or zero-padded port, no empty port after a colon).
+  return new HttpUrl(input, protocol, hostname, port, origin, origin.length === authorityEnd ? authorityEnd : -1);
+}
+
+/** Characters the parser leaves alone in a path, a query, a fragment (a conservative subset of each). */
+const PATH_SAFE = new Uint8Array(128);
+const QUERY_SAFE = new Uint8Array(128);
+const FRAGMENT_SAFE = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) {
+  const unit = String.fromCharCode(c);
+  // Percent signs could spell a dot segment (`%2e`), backslashes are slashes in http(s) URLs, and
+  // the rest is percent-encoded somewhere (or was, in some version of the URL standard).
+  const everywhere = !['"', '<', '>', '`', '\\', "'", '^', '%'].includes(unit);
+  PATH_SAFE[c] = everywhere && !'{}?#'.includes(unit) ? 1 : 0;
+  QUERY_SAFE[c] = everywhere && unit !== '#' ? 1 : 0;
+  FRAGMENT_SAFE[c] = everywhere ? 1 : 0;
+}
+
+/** Whether the path segment `input.slice(start, end)` is `.` or `..`, which the parser removes. */
+function isDotSegment(input: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 1) return input.charCodeAt(start) === DOT;
+  return length === 2 && input.charCodeAt(start) === DOT && input.charCodeAt(start + 1) === DOT;
+}
+
+/**
+ * Whether the path, query and fragment from `from` on are exactly what the parser would write back:
+ * a path that starts with `/`, holds no dot segment and only characters no version of the parser
+ * percent-encodes or rewrites, then the same for the query and the fragment. Anything else (even
+ * when the parser would in fact keep it) is left to the parser.
+ */
+function isSerializedTail(input: string, from: number): boolean {
+  const length = input.length;
+  if (from >= length || input.charCodeAt(from) !== SLASH) return false;
+  let i = from + 1;
+  let segmentStart = i;
+  for (; i < length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === SLASH) {
+      if (isDotSegment(input, segmentStart, i)) return false;
+      segmentStart = i + 1;
+    } else if (c === QUESTION || c === HASH) {
+      break;
+    } else if (c >= 128 || PATH_SAFE[c] !== 1) {
+      return false;
+    }
+  }
+  if (isDotSegment(input, segmentStart, i)) return false;
+  if (i < length && input.charCodeAt(i) === QUESTION) {
+    for (i++; i < length; i++) {
+      const c = input.charCodeAt(i);
+      if (c === HASH) break;
+      if (c >= 128 || QUERY_SAFE[c] !== 1) return false;
+    }
+  }
+  for (i++; i < length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 128 || FRAGMENT_SAFE[c] !== 1) return false;
+  }
+  return true;
 }
 
 /** The serialized origin the shortcut cut out of a URL it parsed; null for any other URL. */

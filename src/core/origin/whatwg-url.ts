@@ -67,12 +67,22 @@ export function parseUrl(input: string, base?: string): WhatwgUrl | null {
     if (recent === undefined || recent.length !== length || recent.charCodeAt(length - 1) !== lastUnit) continue;
     if (recent === input && recentBase[i] === base) return recentUrl[i] ?? null;
   }
-  const url = base !== undefined ? construct(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));
+  const url = base !== undefined ? parseAgainst(input, base) : (parseHttpUrlFast(input) ?? parseAlone(input));
   recentInput[recentNext] = input;
   recentBase[recentNext] = base;
   recentUrl[recentNext] = url;
   recentNext = (recentNext + 1) % RECENT;
   return url;
+}
+
+/**
+ * An absolute `http(s)://` input ignores a base that parses (a redirect's Location nearly always
+ * is one), so the shortcut applies; a base that does not parse makes the parser throw whatever
+ * the input, so that and anything else goes to the parser.
+ */
+function parseAgainst(input: string, base: string): WhatwgUrl | null {
+  const fast = parseHttpUrlFast(input);
+  return fast !== null && parseUrl(base) !== null ? fast : construct(input, base);
 }
 
 function parseAlone(input: string): WhatwgUrl | null {

@@ -12,6 +12,7 @@
  * before the CORS code reads it. Pass multiple lines combined with `, ` (they then fail to parse).
  */
 import { parseChromiumInt64 } from '../request/chromium-int64';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 export const DEFAULT_MAX_AGE_SECONDS = 5;
 export const MAX_MAX_AGE_SECONDS = 7200;
@@ -24,10 +25,23 @@ export interface MaxAge {
 
 /** Chromium's reading of Access-Control-Max-Age (reference §4.6). */
 export function parseMaxAge(value: string | null): MaxAge {
-  if (value === null) return { seconds: DEFAULT_MAX_AGE_SECONDS, source: 'default' };
+  if (value === null) return DEFAULT_MAX_AGE;
+  return PARSED.get(value, computeMaxAge);
+}
+
+const DEFAULT_MAX_AGE: MaxAge = Object.freeze({ seconds: DEFAULT_MAX_AGE_SECONDS, source: 'default' });
+
+/**
+ * A server sends the same Access-Control-Max-Age on every preflight, and reading it goes through
+ * a regular expression and a BigInt: remembered by value (bounded; answers frozen, only ever read).
+ */
+const PARSED = createBoundedMemo<MaxAge>(128);
+
+/** parseMaxAge of a present value, worked out afresh. */
+export function computeMaxAge(value: string): MaxAge {
   const parsed = parseChromiumInt64(value.replace(/^[ \t]+|[ \t]+$/g, ''));
-  if (parsed === null) return { seconds: DEFAULT_MAX_AGE_SECONDS, source: 'invalid' };
-  if (parsed < 0n) return { seconds: 0, source: 'negative' };
-  if (parsed > BigInt(MAX_MAX_AGE_SECONDS)) return { seconds: MAX_MAX_AGE_SECONDS, source: 'capped' };
-  return { seconds: Number(parsed), source: 'parsed' };
+  if (parsed === null) return Object.freeze({ seconds: DEFAULT_MAX_AGE_SECONDS, source: 'invalid' });
+  if (parsed < 0n) return Object.freeze({ seconds: 0, source: 'negative' });
+  if (parsed > BigInt(MAX_MAX_AGE_SECONDS)) return Object.freeze({ seconds: MAX_MAX_AGE_SECONDS, source: 'capped' });
+  return Object.freeze({ seconds: Number(parsed), source: 'parsed' });
 }

@@ -67,15 +67,26 @@ function nameRule(name: string): number {
  */
 export function corsRequestHeaders(headers: HeaderList): Header[] {
   const seen: Header[] = [];
+  seen.length = collectCorsRequestHeaders(headers, seen);
+  return seen;
+}
+
+/**
+ * corsRequestHeaders written over the start of `seen` (a reused array: whatever lies past the count
+ * returned is left over from earlier calls). Emptying the array instead would drop its storage,
+ * and every call would allocate it again.
+ */
+function collectCorsRequestHeaders(headers: HeaderList, seen: Header[]): number {
+  let count = 0;
   for (const header of headers) {
     const rule = nameRule(header.name);
     if (rule === NOT_SEEN) continue;
     if (rule === BY_VALUE && !isSeenByCors(header, headers)) continue;
     // Accept-Language is never forbidden; userAgentAddedHeader takes it as Chrome's by its value alone.
     if (rule === ACCEPT_LANGUAGE && isChromeAcceptLanguage(header.value)) continue;
-    seen.push(header);
+    seen[count++] = header;
   }
-  return seen;
+  return count;
 }
 
 /** The rule itself: not forbidden, and not added by the network stack after the CORS checks. */
@@ -106,15 +117,18 @@ function methodReason(method: string): PreflightReason | null {
  * evaluate() asks once per hop: remember recent answers by content.
  */
 const NEEDS = createRecentAnswers<PreflightNeed>(32);
+const RELEVANT: Header[] = [];
 
 /** Whether a CORS-mode fetch/XHR with this method and these headers as sent needs a preflight. */
 export function preflightNeed(method: string, headers: HeaderList, options: PreflightNeedOptions = {}): PreflightNeed {
   const forced = options.forced === true;
   // Remembered by the headers CORS looks at only: most of a request's lines are forbidden or added
   // by the browser after the checks (User-Agent, Sec-Fetch-*, Referer…), so few lines to compare.
-  const relevant = corsRequestHeaders(headers);
-  const known = NEEDS.find(method, forced, relevant);
+  // Collected into one reused array: on a hit (nearly always) nothing is allocated.
+  const count = collectCorsRequestHeaders(headers, RELEVANT);
+  const known = NEEDS.find(method, forced, RELEVANT, count);
   if (known !== undefined) return known;
+  const relevant = RELEVANT.slice(0, count);
   const need = computePreflightNeed(method, relevant, forced);
   NEEDS.remember(method, forced, relevant, need);
   return need;

@@ -12,14 +12,24 @@ export interface BoundedMemo<V> {
 
 export function createBoundedMemo<V>(limit: number): BoundedMemo<V> {
   let entries = new Map<string, V>();
+  // The same key often comes twice in a row (one page's initiator, one server's header value):
+  // a string comparison answers that without hashing the key for the map.
+  let lastKey: string | null = null;
+  let lastValue: V | undefined;
   return {
     get(key, compute) {
+      if (key === lastKey) return lastValue as V;
       const hit = entries.get(key);
-      if (hit !== undefined || entries.has(key)) return hit as V;
-      const value = compute(key);
-      if (entries.size >= limit) entries = new Map();
-      entries.set(key, value);
+      const value = hit !== undefined || entries.has(key) ? (hit as V) : remember(key, compute(key));
+      lastKey = key;
+      lastValue = value;
       return value;
     },
   };
+
+  function remember(key: string, value: V): V {
+    if (entries.size >= limit) entries = new Map();
+    entries.set(key, value);
+    return value;
+  }
 }

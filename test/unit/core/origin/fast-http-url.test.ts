@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHttpUrlFast, serializedOriginOf } from '../../../../src/core/origin/fast-http-url';
+import { parseUrl } from '../../../../src/core/origin/whatwg-url';
 
 const FIELDS = ['protocol', 'hostname', 'port', 'username', 'password', 'href', 'pathname', 'search', 'hash'] as const;
 
@@ -76,5 +77,55 @@ describe('parseHttpUrlFast', () => {
     expect(parseHttpUrlFast('http://10.0.0.1/x')).not.toBeNull();
     expect(parseHttpUrlFast('http://10.0.0.256/x')).toBeNull();
     expect(parseHttpUrlFast('http://10.0.0.01/x')).toBeNull();
+  });
+});
+
+/**
+ * href without the parser: an input whose path, query and fragment are already serialized is its
+ * own href. Pieces the parser rewrites (dot segments, percent signs, spaces, quotes, backslashes,
+ * non-ASCII, a missing path, default ports) must send href to the parser, or give what it gives.
+ */
+const tailPiece = fc.constantFrom(
+  '/', 'a', 'B', '0', '.', '..', '%', '%2e', '%2E', '?', '#', '=', '&', ' ', '"', "'", '<', '>', '`', '^', '{', '}', '|', '\\', '\t', '\n',
+  'é', '~', '!', '$', '(', ')', '*', '+', ',', ';', ':', '@', '[', ']', '_', '-',
+);
+const tailUrl = fc.tuple(
+  fc.constantFrom('http://api.example', 'https://api.example', 'http://127.0.0.1:4100', 'http://a.example:80', 'https://a.example:0443', 'http://a.example:'),
+  fc.array(tailPiece, { maxLength: 14 }),
+).map(([start, pieces]) => `${start}${pieces.join('')}`);
+
+describe('parseHttpUrlFast href', () => {
+  it('is the parser\'s href for any path, query and fragment', () => {
+    fc.assert(fc.property(tailUrl, (input) => expectSameAsParser(input)), { numRuns: 20_000 });
+  });
+
+  it('is the input itself for the URLs requests usually have', () => {
+    for (const input of ['http://127.0.0.1:44499/s/acao-exact?n=1', 'https://api.example/a/b.json?x=1&y=%20#top', 'http://a.example/.well-known/x']) {
+      expect(parseHttpUrlFast(input)?.href).toBe(new URL(input).href);
+    }
+  });
+});
+
+function parsedByNode(input: string, base: string): URL | null {
+  try {
+    return new URL(input, base);
+  } catch {
+    return null;
+  }
+}
+
+describe('parseUrl with a base', () => {
+  const base = fc.constantFrom('http://127.0.0.1:4100/a/b', 'https://api.example/', 'data:,x', 'not a url', '', 'http://[');
+  it('answers what the parser answers for the input against the base', () => {
+    fc.assert(fc.property(fc.oneof(tailUrl, urlLike, fc.constantFrom('/x', '../y', '?q', '//h/p', 'http:x')), base, (input, against) => {
+      const real = parsedByNode(input, against);
+      const url = parseUrl(input, against);
+      if (real === null) {
+        expect({ input, against, url }).toEqual({ input, against, url: null });
+        return;
+      }
+      expect(url).not.toBeNull();
+      for (const field of FIELDS) expect({ input, against, field, value: url?.[field] }).toEqual({ input, against, field, value: real[field] });
+    }), { numRuns: 5000 });
   });
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMaxAge } from '../../../../src/core/preflight-cache';
+import { computeMaxAge } from '../../../../src/core/preflight-cache/max-age';
 import type { MaxAge } from '../../../../src/core/preflight-cache';
 
 describe('Access-Control-Max-Age, Chromium column of reference §4.6', () => {
@@ -31,5 +33,18 @@ describe('Access-Control-Max-Age, Chromium column of reference §4.6', () => {
     ['a bare sign → 5 s', '-', { seconds: 5, source: 'invalid' }],
   ])('%s', (_label, value, expected) => {
     expect(parseMaxAge(value)).toEqual(expected);
+  });
+});
+
+describe('parseMaxAge remembers values by content', () => {
+  it('answers what reading the value afresh answers, the first time and after', () => {
+    fc.assert(fc.property(
+      fc.oneof(fc.constantFrom('600', ' 600\t', '-1', '7201', 'abc', '', '1e3', '9223372036854775808', '+5'), fc.string({ maxLength: 12 }), fc.integer().map(String)),
+      (value) => {
+        const fresh = computeMaxAge(value);
+        expect(parseMaxAge(value)).toEqual(fresh);
+        expect(parseMaxAge(value)).toEqual(fresh);
+      },
+    ), { numRuns: 2000 });
   });
 });

@@ -26,3 +26,24 @@ describe('bounded memo', () => {
     expect(calls).toBe(6);
   });
 });
+
+describe('bounded memo, the same key twice in a row', () => {
+  it('answers from the last lookup, for equal strings that are different objects too', () => {
+    const memo = createBoundedMemo<number>(4);
+    let calls = 0;
+    const compute = (key: string) => {
+      calls++;
+      return key.length;
+    };
+    const fresh = (s: string) => [...s].join('');
+    expect([memo.get(fresh('abc'), compute), memo.get(fresh('abc'), compute), memo.get('x', compute), memo.get(fresh('abc'), compute)]).toEqual([3, 3, 1, 3]);
+    expect(calls).toBe(2);
+  });
+
+  it('never answers for another key from the last lookup', () => {
+    const memo = createBoundedMemo<string>(2);
+    const upper = (key: string) => key.toUpperCase();
+    const keys = ['a', 'b', 'a', 'c', 'c', 'd', 'a', 'e', 'e', 'b'];
+    expect(keys.map((key) => memo.get(key, upper))).toEqual(keys.map(upper));
+  });
+});
