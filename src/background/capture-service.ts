@@ -11,7 +11,7 @@
  * discards the events queued behind its work), so start-up does as little as it can and per-event
  * side work (badge, storage writes) is coalesced.
  */
-import { applyEvent, createModelState, listTransactions, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState } from '../core/model';
+import { applyEvent, createModelState, listTransactions, listedTransaction, setPreserveLog, type CaptureEvent, type Change, type Evaluate, type ModelState } from '../core/model';
 import { emptyChange } from '../core/model/change';
 import { clearTab } from '../core/model/tab-log';
 import { getOrCreateTab } from '../core/model/state';
@@ -299,7 +299,10 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     tabIds: () => Object.values(state.tabs).map((tab) => tab.tabId),
     transactionsOf(tabId, ids) {
       const tab = state.tabs[String(tabId)];
-      return ids.flatMap((id) => (tab?.transactions[id] ? [tab.transactions[id]] : []));
+      return ids.flatMap((id) => {
+        const tx = tab ? listedTransaction(tab, id) : undefined;
+        return tx ? [tx] : [];
+      });
     },
     persistence: () => cache.status(),
     async flush() {

@@ -12,12 +12,12 @@
  *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
  */
-import { mapOf, recordOf, restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
+import { listedTransaction, mapOf, recordOf, restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
 import { CHECKPOINT_KEY } from './event-log';
 import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } from './transaction-codec';
 import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
 import { readStored, storedJson } from './stored-json';
-import { defineLazyTransaction } from './lazy-transaction';
+import { unreadTransactions } from './lazy-transaction';
 import { ORDER_PREFIX, createWrittenOrder, deleteOrder, restoreOrder, writeOrderChanges, type OrderRef, type WrittenOrder } from './stored-order';
 
 export const MODEL_KEY = 'model';
@@ -25,7 +25,7 @@ export const SETTINGS_KEY = 'settings';
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const txKey = (id: string): string => `tx:${id}`;
 
-type TabBookkeeping = Omit<TabState, 'transactions'>;
+type TabBookkeeping = Omit<TabState, 'transactions' | 'unread'>;
 type ModelMeta = Omit<ModelState, 'tabs'>;
 
 /** Stored bookkeeping: hidden transactions and unpaired preflight records packed (transaction-codec.ts). */
@@ -46,7 +46,7 @@ export interface StorageWriter {
 }
 
 function bookkeeping(tab: TabState, order: OrderRef): StoredBookkeeping {
-  const { transactions: _listed, order: _inPages, inflight, preflights, ...rest } = tab;
+  const { transactions: _listed, unread: _stored, order: _inPages, inflight, preflights, ...rest } = tab;
   return {
     ...rest,
     ...order,
@@ -127,7 +127,7 @@ export function writeCheckpoint(state: ModelState, dirty: Dirty, marks: Record<s
   }
   for (const [id, tabId] of dirty.tx) {
     const tab = state.tabs[String(tabId)];
-    const tx = tab?.transactions[id];
+    const tx = tab ? listedTransaction(tab, id) : undefined;
     if (tab && tx) out.put(txKey(id), storedJson(packTransaction(tx, !verdictIsCurrent(tab, tx))));
   }
   for (const id of dirty.removedTx) out.delete(txKey(id));
@@ -159,12 +159,12 @@ function unpackBookkeeping(stored: StoredBookkeeping, order: string[], evaluate:
 
 /** The meta record with the preflight cache: from `pfc:` records, or from inside it (the layout before them). */
 function unpackMeta(stored: StoredMeta, restored: RestoredCacheLike): ModelMeta {
-  if (stored.preflightCache === undefined) return { ...stored, preflightCache: restored.cache, preflightCacheSize: restored.size };
-  const cache: Record<string, PreflightCacheEntry> = {};
+  if (stored.preflightCache === undefined) return { ...stored, preflightCache: mapOf(restored.cache), preflightCacheSize: restored.size };
+  const cache = new Map<string, PreflightCacheEntry>();
   for (const key in stored.preflightCache) {
     const entry = stored.preflightCache[key];
     const preflight = entry ? unpackPreflight(entry.preflight) : null;
-    if (entry && preflight) cache[key] = { ...entry, preflight };
+    if (entry && preflight) cache.set(key, { ...entry, preflight });
   }
   return { ...stored, preflightCache: cache };
 }
@@ -204,24 +204,27 @@ export function restoreModel(items: Record<string, unknown>, evaluate: Evaluate 
     if (order === null) continue;
     const book = unpackBookkeeping(packed, order, evaluate);
     const stored = byTab.get(book.tabId) ?? {};
-    const transactions: Record<string, Transaction> = {};
+    const transactions = new Map<string, Transaction>();
+    const unread = lazy ? unreadTransactions(lazy) : undefined;
     for (const id of book.order) {
-      if (lazy) {
+      if (unread) {
         const raw = items[txKey(id)];
         if (raw === undefined) continue;
         listedKeys.add(txKey(id));
-        defineLazyTransaction(transactions, id, raw, lazy);
+        unread.stored.set(id, raw);
         continue;
       }
       const tx = stored[id];
-      if (tx) transactions[id] = tx;
+      if (tx) transactions.set(id, tx);
     }
-    tabs[String(book.tabId)] = { ...book, order: book.order.filter((id) => id in transactions), transactions };
+    const listed = unread ? unread.stored : transactions;
+    const kept = book.order.filter((id) => listed.has(id));
+    tabs[String(book.tabId)] = unread ? { ...book, order: kept, transactions, unread } : { ...book, order: kept, transactions };
   }
   if (lazy) for (const key of Object.keys(items)) if (key.startsWith('tx:') && !listedKeys.has(key)) orphanKeys.push(key);
   for (const [tabId, stored] of byTab) {
-    const listed = tabs[String(tabId)]?.transactions ?? {};
-    for (const id of Object.keys(stored)) if (!(id in listed)) orphanKeys.push(txKey(id));
+    const listed = tabs[String(tabId)]?.transactions;
+    for (const id of Object.keys(stored)) if (!listed?.has(id)) orphanKeys.push(txKey(id));
   }
   for (const key of Object.keys(items)) if (key.startsWith(ORDER_PREFIX) && !usedPages.has(key)) orphanKeys.push(key);
   const base = readStored(items[MODEL_KEY]);

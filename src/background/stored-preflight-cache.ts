@@ -33,15 +33,14 @@ export function createWrittenCache(): WrittenCache {
 }
 
 /** Writes the entries new or replaced since the last call, deletes the ones gone from the cache. */
-export function writeCacheChanges(cache: Record<string, PreflightCacheEntry>, written: WrittenCache, out: CacheWriter): void {
+export function writeCacheChanges(cache: ReadonlyMap<string, PreflightCacheEntry>, written: WrittenCache, out: CacheWriter): void {
   for (const key of written.entries.keys()) {
-    if (cache[key] !== undefined) continue;
+    if (cache.has(key)) continue;
     out.delete(CACHE_PREFIX + key);
     written.entries.delete(key);
   }
-  for (const key in cache) {
-    const entry = cache[key];
-    if (entry === undefined || written.entries.get(key)?.entry === entry) continue;
+  for (const [key, entry] of cache) {
+    if (written.entries.get(key)?.entry === entry) continue;
     const stamp = ++written.stamp;
     out.put(CACHE_PREFIX + key, storedJson([stamp, entry.key, entry.transactionId, entry.expiresAt, packPreflight(entry.preflight)]));
     written.entries.set(key, { entry, stamp });

@@ -3,6 +3,8 @@ export type * from './events';
 export { NO_TAB } from './events';
 export type * from './transaction';
 export type { Change, Evaluate, ModelContext } from './change';
+export type { UnreadTransactions } from './listed';
+export { listedTransaction } from './listed';
 export type { InflightRequest, ModelState, PreflightCacheEntry, PreflightTracking, TabCounts, TabState } from './state';
 export {
   DEFAULT_CAPACITY, MODEL_SCHEMA, createModelState, listTransactions, mapOf, modelStateToJson, recordOf, restoreModelState,

@@ -15,6 +15,7 @@ import type { InflightRequest, PreflightTracking, TabState } from './state';
 import { listRequest, touch, txOf } from './tab-log';
 import type { Transaction, TransactionPreflight } from './transaction';
 import { forInBefore } from './records';
+import { listedTransaction } from './listed';
 
 /** A request still waiting for (or able to take) a preflight for its current hop. */
 function isWaiting(request: InflightRequest): boolean {
@@ -58,7 +59,7 @@ export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Tr
 export function preflightData(tab: TabState, tracking: PreflightTracking): TransactionPreflight | null {
   if (tracking.owner === null) return tracking.record;
   const owner = tab.inflight.get(tracking.owner.requestId);
-  const tx = owner ? txOf(tab, owner) : tab.transactions[`r${tracking.owner.requestId}`] ?? null;
+  const tx = owner ? txOf(tab, owner) : listedTransaction(tab, `r${tracking.owner.requestId}`) ?? null;
   return tx ? hopPreflight(tx, tracking.owner.hop) : null;
 }
 

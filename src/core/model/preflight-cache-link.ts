@@ -9,10 +9,9 @@ import { parseMaxAge } from '../preflight-cache';
 import { preflightNeed } from '../request';
 import type { Header } from '../types';
 import { headerValue } from './hops';
-import type { InflightRequest, ModelState, PreflightCacheEntry } from './state';
+import type { InflightRequest, ModelState } from './state';
 import { PREFLIGHT_CACHE_CAPACITY } from './state';
 import type { Transaction, TransactionPreflight } from './transaction';
-import { removeKey } from './records';
 
 export function cacheKey(initiator: string | null, url: string): string {
   return `${initiator ?? ''} ${url}`;
@@ -33,74 +32,32 @@ export function rememberPreflight(
   if (maxAge.seconds <= 0) return; // Max-Age 0 or negative: not reusable (reference §4.6)
   const key = cacheKey(initiator, preflight.url);
   const cache = state.preflightCache;
-  const ages = ageQueue(cache);
-  if (cache[key]) {
-    removeKey(cache, key); // re-inserted below so insertion order stays age order
-    state.preflightCacheSize--;
-  }
-  const entry: PreflightCacheEntry = {
+  // Deleted first so the re-inserted entry is the youngest: the Map's order is age order.
+  if (cache.delete(key)) state.preflightCacheSize--;
+  cache.set(key, {
     key,
     transactionId,
     expiresAt: (preflight.endedAt ?? 0) + maxAge.seconds * 1000,
     preflight: { ...preflight, fromCache: false, coveredBy: null },
-  };
-  cache[key] = entry;
-  ages.entries.push(entry);
+  });
   state.preflightCacheSize++;
   if (state.preflightCacheSize > PREFLIGHT_CACHE_CAPACITY) evictOldest(state);
-  else compact(ages, state);
-}
-
-/**
- * The cache's entries oldest first, beside the persisted Record (whose key order is the same age
- * order): finding the oldest by walking the Record's keys costs a pass over up to 1,024 keys per
- * preflight, and a busy page fills the cache. Entries replaced or forgotten stay in the queue until
- * they reach its head and are skipped there (an entry is live while the Record still holds it).
- * Not persisted: rebuilt from the Record's order whenever the Record is a new object (restored).
- */
-interface AgeQueue {
-  entries: PreflightCacheEntry[];
-  head: number;
-}
-
-const AGE_QUEUES = new WeakMap<Record<string, PreflightCacheEntry>, AgeQueue>();
-
-function ageQueue(cache: Record<string, PreflightCacheEntry>): AgeQueue {
-  let queue = AGE_QUEUES.get(cache);
-  if (queue === undefined) {
-    queue = { entries: Object.values(cache), head: 0 };
-    AGE_QUEUES.set(cache, queue);
-  }
-  return queue;
 }
 
 function evictOldest(state: ModelState): void {
-  const cache = state.preflightCache;
-  const queue = ageQueue(cache);
-  while (queue.head < queue.entries.length) {
-    const entry = queue.entries[queue.head++];
-    if (entry === undefined || cache[entry.key] !== entry) continue; // replaced or forgotten since
-    removeKey(cache, entry.key);
+  for (const key of state.preflightCache.keys()) {
+    state.preflightCache.delete(key);
     state.preflightCacheSize--;
-    break;
-  }
-  compact(queue, state);
-}
-
-/** Drop what the head has passed, and stale entries once they outnumber the live ones. */
-function compact(queue: AgeQueue, state: ModelState): void {
-  if (queue.head > PREFLIGHT_CACHE_CAPACITY || queue.entries.length - queue.head > 2 * state.preflightCacheSize + 64) {
-    queue.entries = Object.values(state.preflightCache);
-    queue.head = 0;
+    return;
   }
 }
 
 /** A preflight turned out to fail (the request was never sent): Chromium did not cache it. */
 export function forgetPreflight(state: ModelState, initiator: string | null, preflight: TransactionPreflight): void {
   const key = cacheKey(initiator, preflight.url);
-  const entry = state.preflightCache[key];
+  const entry = state.preflightCache.get(key);
   if (entry && entry.preflight.requestId === preflight.requestId) {
-    removeKey(state.preflightCache, key);
+    state.preflightCache.delete(key);
     state.preflightCacheSize--;
   }
 }
@@ -118,7 +75,7 @@ export function coveringPreflight(
   state: ModelState, tx: Transaction, request: InflightRequest, headers: readonly Header[],
 ): TransactionPreflight | null {
   if (!tx.crossOrigin || !canBePreflighted(tx)) return null;
-  const entry = state.preflightCache[cacheKey(tx.initiator, request.hopUrl)];
+  const entry = state.preflightCache.get(cacheKey(tx.initiator, request.hopUrl));
   if (!entry || entry.expiresAt <= request.hopStartedAt) return null;
   if (!preflightNeed(request.hopMethod, headers).required) return null;
   return {

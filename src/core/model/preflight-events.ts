@@ -8,6 +8,7 @@ import type { Step } from './change';
 import { markUpserted } from './change';
 import type { RequestEvent, ResponseEventPart } from './events';
 import { headerValue } from './hops';
+import { listedTransaction } from './listed';
 import { findRequestFor, pair, preflightData } from './pairing';
 import { rememberPreflight } from './preflight-cache-link';
 import type { InflightRequest, PreflightTracking } from './state';
@@ -60,7 +61,7 @@ function ownerChanged(step: Step, tracking: PreflightTracking): void {
     touch(step, request);
     return;
   }
-  const ended = step.tab.transactions[`r${owner.requestId}`];
+  const ended = listedTransaction(step.tab, `r${owner.requestId}`);
   if (!ended) return;
   // The verdict is recomputed only once the picture is complete: when this late preflight ends.
   if (tracking.done) evaluateListed(step, ended);

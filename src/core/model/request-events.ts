@@ -8,6 +8,7 @@ import type {
 } from './events';
 import { currentHop, headerValue, hopPreflight, hopRequestHeaders, setHopPreflight, setHopRequestHeaders } from './hops';
 import { isCrossOrigin, isHttpUrl } from './origin';
+import { listedTransaction } from './listed';
 import { checkPairingOnHeaders, checkPairingOnResume, findPreflightFor, pair } from './pairing';
 import { becomePreflight } from './preflight-events';
 import { coveringPreflight, forgetPreflight } from './preflight-cache-link';
@@ -26,7 +27,7 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
   // each redirect hop starts again with onBeforeRequest but a request ends only once.
   if (event.initiator === null) return;
   const id = `r${event.requestId}`;
-  if (tab.transactions[id]) return; // a duplicate of a request that already ended
+  if (listedTransaction(tab, id) !== undefined) return; // a duplicate of a request that already ended
   const tx: Transaction = {
     id, tabId: event.tabId, frameId: event.frameId, parentFrameId: event.parentFrameId, documentId: event.documentId,
     requestId: event.requestId, url: event.url, method: event.method, resourceType: event.resourceType,

@@ -10,6 +10,8 @@
  * WARNING: persisted. Bump MODEL_SCHEMA when a field changes meaning; restoreModelState drops
  * state of another schema rather than misreading it.
  */
+import type { UnreadTransactions } from './listed';
+import { listedRecord, listedTransaction } from './listed';
 import type { Transaction, TransactionPreflight } from './transaction';
 
 export const MODEL_SCHEMA = 'cors-lens/model@1';
@@ -80,8 +82,13 @@ export interface PreflightTracking {
 export interface TabState {
   tabId: number;
   preserveLog: boolean;
-  /** Listed (cross-origin) transactions, pending or done, by transaction id. */
-  transactions: Record<string, Transaction>;
+  /**
+   * Listed (cross-origin) transactions, pending or done, by transaction id: a Map, stored as a
+   * Record (listed.ts). Read them through listedTransaction: a restored tab may hold some unread.
+   */
+  transactions: Map<string, Transaction>;
+  /** Listed transactions restored from storage, not unpacked yet (listed.ts). Transient: never stored. */
+  unread?: UnreadTransactions | undefined;
   /** Ids of stored transactions, oldest first. */
   order: string[];
   /** By requestId. */
@@ -118,14 +125,15 @@ export interface ModelState {
   tabs: Record<string, TabState>;
   /**
    * Global, not per tab: Chromium's cache outlives navigations and is shared by tabs of one site.
-   * Keyed by initiator + URL; insertion order is age (oldest first).
+   * Keyed by initiator + URL; insertion order is age (oldest first). A Map like `inflight`: an
+   * entry comes and goes with every cached preflight; stored as a Record (modelStateToJson).
    */
-  preflightCache: Record<string, PreflightCacheEntry>;
+  preflightCache: Map<string, PreflightCacheEntry>;
   preflightCacheSize: number;
 }
 
 export function createModelState(): ModelState {
-  return { schema: MODEL_SCHEMA, seq: 0, tabs: {}, preflightCache: {}, preflightCacheSize: 0 };
+  return { schema: MODEL_SCHEMA, seq: 0, tabs: {}, preflightCache: new Map(), preflightCacheSize: 0 };
 }
 
 export function emptyCounts(): TabCounts {
@@ -133,7 +141,7 @@ export function emptyCounts(): TabCounts {
 }
 
 export function createTabState(tabId: number, preserveLog = false): TabState {
-  return { tabId, preserveLog, transactions: {}, order: [], inflight: new Map(), preflights: new Map(), counts: emptyCounts() };
+  return { tabId, preserveLog, transactions: new Map(), order: [], inflight: new Map(), preflights: new Map(), counts: emptyCounts() };
 }
 
 export function getOrCreateTab(state: ModelState, tabId: number): TabState {
@@ -157,7 +165,7 @@ export function listTransactions(state: ModelState, tabId: number): Transaction[
   if (!tab) return [];
   const list: Transaction[] = [];
   for (const id of tab.order) {
-    const tx = tab.transactions[id];
+    const tx = listedTransaction(tab, id);
     if (tx) list.push(tx);
   }
   return list;
@@ -183,14 +191,14 @@ export function mapOf<T, U = T>(stored: unknown, convert?: (value: T) => U): Map
   return map;
 }
 
-/** The state as JSON-ready data: each tab's Maps as Records. Listed transactions are not read (lazy ones stay unread). */
+/** The state as JSON-ready data: the Maps as Records, the layout they had when they were Records. Unread transactions are unpacked. */
 export function modelStateToJson(state: ModelState): unknown {
   const tabs: Record<string, unknown> = {};
   for (const key in state.tabs) {
-    const tab = state.tabs[key] as TabState;
-    tabs[key] = { ...tab, inflight: recordOf(tab.inflight), preflights: recordOf(tab.preflights) };
+    const { unread: _transient, ...tab } = state.tabs[key] as TabState;
+    tabs[key] = { ...tab, transactions: listedRecord(state.tabs[key] as TabState), inflight: recordOf(tab.inflight), preflights: recordOf(tab.preflights) };
   }
-  return { ...state, tabs };
+  return { ...state, tabs, preflightCache: recordOf(state.preflightCache) };
 }
 
 /**
@@ -208,8 +216,8 @@ export function restoreModelState(value: unknown): ModelState | null {
   const tabs: Record<string, TabState> = {};
   for (const key in candidate.tabs) {
     const tab = candidate.tabs[key] as TabState;
-    // Spread, not rebuilt: `transactions` keeps its identity (the background's lazily unpacked records).
-    tabs[key] = { ...tab, inflight: mapOf(tab.inflight), preflights: mapOf(tab.preflights) };
+    // A Map passes through mapOf as it is: the background restores `transactions` (and `unread`) itself.
+    tabs[key] = { ...tab, transactions: mapOf(tab.transactions), inflight: mapOf(tab.inflight), preflights: mapOf(tab.preflights) };
   }
-  return { ...(candidate as ModelState), tabs };
+  return { ...(candidate as ModelState), tabs, preflightCache: mapOf(candidate.preflightCache) };
 }

@@ -10,10 +10,10 @@ import type { InflightRequest, TabCounts, TabState } from './state';
 import { DEFAULT_CAPACITY, emptyCounts } from './state';
 import { toObserved } from './to-observed';
 import type { Transaction } from './transaction';
-import { removeKey } from './records';
+import { forgetListed, listedTransaction } from './listed';
 
 export function txOf(tab: TabState, request: InflightRequest): Transaction | null {
-  return request.hidden ?? tab.transactions[request.txId] ?? null;
+  return request.hidden ?? listedTransaction(tab, request.txId) ?? null;
 }
 
 /** Whether the request is listed (its record in `transactions`). */
@@ -32,7 +32,7 @@ export function listRequest(step: Step, request: InflightRequest): void {
   if (!tx) return;
   const { tab } = step;
   request.hidden = null;
-  tab.transactions[tx.id] = tx;
+  tab.transactions.set(tx.id, tx);
   tab.order.push(tx.id);
   markUpserted(step.change, tx.id);
   const capacity = Math.max(1, step.ctx.capacity ?? DEFAULT_CAPACITY);
@@ -43,8 +43,8 @@ function evictOldest(step: Step): void {
   const { tab } = step;
   const id = tab.order.shift();
   if (id === undefined) return;
-  const tx = tab.transactions[id];
-  removeKey(tab.transactions, id);
+  const tx = listedTransaction(tab, id);
+  forgetListed(tab, id);
   tab.counts.evicted++;
   step.change.countsTouched = true;
   markRemoved(step.change, id);
@@ -73,8 +73,8 @@ export function forgetRequestId(tab: TabState, requestId: string): void {
 export function dropRequest(step: Step, request: InflightRequest, tx: Transaction): void {
   const { tab } = step;
   forgetRequest(tab, tx);
-  if (isListed(request) && tab.transactions[tx.id]) {
-    removeKey(tab.transactions, tx.id);
+  if (isListed(request) && listedTransaction(tab, tx.id) !== undefined) {
+    forgetListed(tab, tx.id);
     // Ids are unique and a dropped request is among the newest: search from the end, remove in place.
     const at = tab.order.lastIndexOf(tx.id);
     if (at >= 0) tab.order.splice(at, 1);
@@ -123,7 +123,8 @@ export function clearTab(step: Step): void {
   for (const requestId of tab.inflight.keys()) forgetRequestId(tab, requestId);
   for (const requestId of tab.preflights.keys()) forgetRequestId(tab, requestId);
   markAllRemoved(change, tab.order);
-  tab.transactions = {};
+  tab.transactions = new Map();
+  if (tab.unread !== undefined) tab.unread = undefined;
   tab.order = [];
   tab.inflight = new Map();
   tab.preflights = new Map();

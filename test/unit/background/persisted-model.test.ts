@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core';
-import { applyEvent, createModelState, modelStateToJson, restoreModelState, type CaptureEvent, type ModelState } from '../../../src/core/model';
+import { applyEvent, createModelState, listTransactions, listedTransaction, modelStateToJson, restoreModelState, type CaptureEvent, type ModelState } from '../../../src/core/model';
 import { createDirty, noteChange, restoreModel, writeCheckpoint } from '../../../src/background/persisted-model';
 import { ALLOW_ALL, API, PAGE, createWire } from '../core/model/wire';
 
@@ -82,7 +82,7 @@ describe('persisted model', () => {
       const tab = restored.state?.tabs[Object.keys(state.tabs)[0] ?? ''];
       expect(tab?.order).toEqual(['r10']);
       expect(engine.calls()).toBe(0);
-      expect(tab?.transactions.r10?.verdict).toMatchObject({ outcome: 'allowed' });
+      expect(tab && listedTransaction(tab, 'r10')?.verdict).toMatchObject({ outcome: 'allowed' });
       expect(engine.calls()).toBe(1);
       expect(restored.state).toEqual(asJson(state));
       expect(engine.calls()).toBe(1);
@@ -91,8 +91,8 @@ describe('persisted model', () => {
     it('keeps the fields of a transaction in their order (exports list them the same way)', () => {
       const { state, items } = checkpointAfter([...ended, preflightDone]);
       const restored = restoreModel(items, [], evaluate);
-      const key = Object.keys(state.tabs)[0] ?? '';
-      expect(JSON.stringify(restored.state?.tabs[key]?.transactions)).toBe(JSON.stringify(state.tabs[key]?.transactions));
+      const tabId = Object.values(state.tabs)[0]?.tabId ?? 0;
+      expect(JSON.stringify(listTransactions(restored.state ?? createModelState(), tabId))).toBe(JSON.stringify(listTransactions(state, tabId)));
     });
 
     it('lists stored transactions no tab refers to as orphans, and reads an unreadable one as absent', () => {
@@ -100,8 +100,10 @@ describe('persisted model', () => {
       const restored = restoreModel({ ...items, 'tx:r99': '[1]', 'tx:r10': '"garbage"' }, [], evaluate);
       expect(restored.orphanKeys).toEqual(['tx:r99']);
       const key = Object.keys(state.tabs)[0] ?? '';
-      expect(restored.state?.tabs[key]?.transactions.r10).toBeUndefined();
-      expect('r10' in (restored.state?.tabs[key]?.transactions ?? {})).toBe(false);
+      const tab = restored.state?.tabs[key];
+      expect(tab?.order).toEqual(['r10']);
+      expect(tab && listedTransaction(tab, 'r10')).toBeUndefined();
+      expect(tab?.transactions.has('r10')).toBe(false);
     });
   });
 
@@ -131,8 +133,8 @@ describe('persisted model', () => {
       const state = restoreModel(OLD_ITEMS, evaluate).state ?? createModelState();
       for (const event of rest) applyEvent(state, event, { evaluate });
       const tab = state.tabs['1'];
-      expect(tab?.transactions['r10']?.verdict).toMatchObject({ outcome: 'allowed' });
-      expect(tab?.transactions['r10']?.preflight?.status).toBe(204);
+      expect(tab?.transactions.get('r10')?.verdict).toMatchObject({ outcome: 'allowed' });
+      expect(tab?.transactions.get('r10')?.preflight?.status).toBe(204);
       expect(tab?.counts.sameOrigin).toBe(1);
       expect(tab?.inflight.size).toBe(0);
       expect(tab?.preflights.size).toBe(0);

@@ -157,7 +157,7 @@ describe('applyEvent: the engine', () => {
     const wire = createWire();
     const ctx = { evaluate: () => { throw new Error('engine bug'); } };
     for (const event of simpleGet(wire)) applyEvent(state, event, ctx);
-    const tx = state.tabs['1']?.transactions['r10'];
+    const tx = state.tabs['1']?.transactions.get('r10');
     expect(tx?.verdict).toBeNull();
     expect(tx?.evaluationError).toBe('engine bug');
   });

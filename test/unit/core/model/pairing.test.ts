@@ -61,7 +61,7 @@ describe('preflight pairing', () => {
     expect(tx).toMatchObject({ requestHeaders: null, response: null, netError: 'net::ERR_FAILED', state: 'done' });
     expect(tx.preflight?.status).toBe(204);
     expect(tx.verdict?.outcome).toBe('blocked');
-    expect(result.state.preflightCache).toEqual({}); // Chromium does not cache a failing preflight
+    expect(result.state.preflightCache).toEqual(new Map()); // Chromium does not cache a failing preflight
   });
 
   it('a preflight running when its request resumes was not that request\'s: concurrent identical requests follow completion', () => {
@@ -193,7 +193,7 @@ describe('preflight cache', () => {
     const wire = createWire();
     const events = [wire.beforeRequest(put), ...wire.preflight(put, '301', 'PUT', 'x-token', 200, ACAO), ...wire.exchange(put, PUT_SENT, 200, ACAO)];
     const result = run(events);
-    const entry = Object.values(result.state.preflightCache)[0];
+    const entry = [...result.state.preflightCache.values()][0];
     expect(entry?.expiresAt).toBe((only(result.list()).preflight?.endedAt ?? NaN) + 5000);
   });
 
@@ -201,7 +201,7 @@ describe('preflight cache', () => {
     const wire = createWire();
     const answer: HeaderPairs = [...ACAO, ['Access-Control-Max-Age', maxAge]];
     const result = run([wire.beforeRequest(put), ...wire.preflight(put, '301', 'PUT', 'x-token', 204, answer), ...wire.exchange(put, PUT_SENT, 200, ACAO)]);
-    expect(result.state.preflightCache).toEqual({});
+    expect(result.state.preflightCache).toEqual(new Map());
   });
 
   it('an entry that expired before the request started covered nothing', () => {
@@ -216,6 +216,6 @@ describe('preflight cache', () => {
   it('a preflight answered with a non-2xx status is not cached', () => {
     const wire = createWire();
     const result = run([wire.beforeRequest(put), ...wire.preflight(put, '301', 'PUT', 'x-token', 403, ACAO), wire.error(put)]);
-    expect(result.state.preflightCache).toEqual({});
+    expect(result.state.preflightCache).toEqual(new Map());
   });
 });
