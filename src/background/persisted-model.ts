@@ -12,7 +12,7 @@
  *   `log:<boot>:<n>` events logged since (see event-log.ts)
  * WARNING: persisted layout. `restoreModel` drops what it cannot read rather than guess.
  */
-import { listedTransaction, mapOf, recordOf, restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
+import { listedTransaction, mapOf, recordOf, storedInflight, restoreModelState, type Change, type Evaluate, type InflightRequest, type ModelState, type PreflightCacheEntry, type PreflightTracking, type TabState, type Transaction } from '../core/model';
 import { CHECKPOINT_KEY } from './event-log';
 import { packPreflight, packTransaction, unpackPreflight, unpackTransaction } from './transaction-codec';
 import { CACHE_PREFIX, createWrittenCache, restoreCache, writeCacheChanges, type WrittenCache } from './stored-preflight-cache';
@@ -29,7 +29,7 @@ type TabBookkeeping = Omit<TabState, 'transactions' | 'unread'>;
 type ModelMeta = Omit<ModelState, 'tabs'>;
 
 /** Stored bookkeeping: hidden transactions and unpaired preflight records packed (transaction-codec.ts). */
-type StoredInflight = Omit<InflightRequest, 'hidden'> & { hidden: unknown };
+type StoredInflight = Omit<InflightRequest, 'hidden' | 'listed'> & { hidden: unknown };
 type StoredTracking = Omit<PreflightTracking, 'record'> & { record: unknown };
 /** The tab record: its order in pages (stored-order.ts), or, in the layout before them, as `order`. */
 type StoredBookkeeping = Omit<TabBookkeeping, 'inflight' | 'preflights' | 'order'> & Partial<OrderRef> & {
@@ -51,7 +51,7 @@ function bookkeeping(tab: TabState, order: OrderRef): StoredBookkeeping {
     ...rest,
     ...order,
     // The Maps are stored as Records: the layout stays what it was when they were Records.
-    inflight: recordOf(inflight, (r) => ({ ...r, hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
+    inflight: recordOf(inflight, (r) => ({ ...storedInflight(r), hidden: r.hidden === null ? null : packTransaction(r.hidden, true) })),
     preflights: recordOf(preflights, (t) => ({ ...t, record: t.record === null ? null : packPreflight(t.record) })),
   };
 }

@@ -75,7 +75,7 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     else startRequest(step, event);
     return finish(change, tab);
   }
-  const tab = state.tabs[String(event.tabId)];
+  const tab = state.tabs[event.tabId]; // a number key is the same key as String(tabId), without building it
   if (!tab) return change;
   const step: Step = { state, tab, ctx, change };
   const tracking = tab.preflights.get(event.requestId);

@@ -8,7 +8,7 @@ export { listedTransaction } from './listed';
 export type { InflightRequest, ModelState, PreflightCacheEntry, PreflightTracking, TabCounts, TabState } from './state';
 export {
   DEFAULT_CAPACITY, MODEL_SCHEMA, createModelState, listTransactions, mapOf, modelStateToJson, recordOf, restoreModelState,
-  setPreserveLog,
+  setPreserveLog, storedInflight,
 } from './state';
 export { applyEvent, applyEvents } from './apply-event';
 export { toObserved, toObservedPreflight } from './to-observed';

@@ -41,6 +41,7 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
     // Decided at onSendHeaders: a preflight carries Access-Control-Request-Method, a page's own OPTIONS does not.
     maybePreflight: event.method === 'OPTIONS' && event.resourceType === 'xmlhttprequest',
     awaitingHop: false,
+    listed: undefined,
   };
   tab.inflight.set(event.requestId, request);
   if (tx.crossOrigin && !request.maybePreflight) listRequest(step, request);

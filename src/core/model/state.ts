@@ -60,6 +60,18 @@ export interface InflightRequest {
   maybePreflight: boolean;
   /** The last redirect is waiting for its onBeforeRequest to the new URL. */
   awaitingHop: boolean;
+  /**
+   * The listed record once `hidden` is null: every event of the request reads it, and a lookup among
+   * a busy tab's thousands cost more than the rest of the event (measured). Transient: never stored
+   * (storedInflight); a restored request looks its record up on its first event (tab-log.ts txOf).
+   */
+  listed?: Transaction | undefined;
+}
+
+/** A request in flight as stored: without the transient `listed` (the record is stored on its own). */
+export function storedInflight(request: InflightRequest): Omit<InflightRequest, 'listed'> {
+  const { listed: _transient, ...stored } = request;
+  return stored;
 }
 
 /** A preflight the model follows. Its data is in its owner's transaction when paired, else here. */
@@ -145,11 +157,11 @@ export function createTabState(tabId: number, preserveLog = false): TabState {
 }
 
 export function getOrCreateTab(state: ModelState, tabId: number): TabState {
-  const key = String(tabId);
-  let tab = state.tabs[key];
+  // Indexed by the number itself: the same key as String(tabId) (how JavaScript names it), without building the string.
+  let tab = state.tabs[tabId];
   if (!tab) {
     tab = createTabState(tabId);
-    state.tabs[key] = tab;
+    state.tabs[tabId] = tab;
   }
   return tab;
 }
@@ -161,7 +173,7 @@ export function setPreserveLog(state: ModelState, tabId: number, preserveLog: bo
 
 /** The tab's stored transactions, oldest first (what the panel lists and the export takes). */
 export function listTransactions(state: ModelState, tabId: number): Transaction[] {
-  const tab = state.tabs[String(tabId)];
+  const tab = state.tabs[tabId];
   if (!tab) return [];
   const list: Transaction[] = [];
   for (const id of tab.order) {
@@ -196,7 +208,7 @@ export function modelStateToJson(state: ModelState): unknown {
   const tabs: Record<string, unknown> = {};
   for (const key in state.tabs) {
     const { unread: _transient, ...tab } = state.tabs[key] as TabState;
-    tabs[key] = { ...tab, transactions: listedRecord(state.tabs[key] as TabState), inflight: recordOf(tab.inflight), preflights: recordOf(tab.preflights) };
+    tabs[key] = { ...tab, transactions: listedRecord(state.tabs[key] as TabState), inflight: recordOf(tab.inflight, storedInflight), preflights: recordOf(tab.preflights) };
   }
   return { ...state, tabs, preflightCache: recordOf(state.preflightCache) };
 }

@@ -13,7 +13,11 @@ import type { Transaction } from './transaction';
 import { forgetListed, listedTransaction } from './listed';
 
 export function txOf(tab: TabState, request: InflightRequest): Transaction | null {
-  return request.hidden ?? listedTransaction(tab, request.txId) ?? null;
+  if (request.hidden !== null) return request.hidden;
+  if (request.listed !== undefined) return request.listed;
+  const tx = listedTransaction(tab, request.txId) ?? null; // restored: look it up once
+  if (tx !== null) request.listed = tx;
+  return tx;
 }
 
 /** Whether the request is listed (its record in `transactions`). */
@@ -32,6 +36,7 @@ export function listRequest(step: Step, request: InflightRequest): void {
   if (!tx) return;
   const { tab } = step;
   request.hidden = null;
+  request.listed = tx;
   tab.transactions.set(tx.id, tx);
   tab.order.push(tx.id);
   markUpserted(step.change, tx.id);
