@@ -127,6 +127,10 @@ export function clearTab(step: Step): void {
   const { tab, change } = step;
   for (const requestId of tab.inflight.keys()) forgetRequestId(tab, requestId);
   for (const requestId of tab.preflights.keys()) forgetRequestId(tab, requestId);
+  if (tab.early !== undefined) {
+    for (const requestId of tab.early.keys()) forgetRequestId(tab, requestId);
+    tab.early = undefined;
+  }
   markAllRemoved(change, tab.order);
   tab.transactions = new Map();
   if (tab.unread !== undefined) tab.unread = undefined;
