@@ -8,7 +8,7 @@ import type { Change, ModelContext, MutableChange, Step } from './change';
 import { emptyChange, markAllRemoved } from './change';
 import type { BeforeRequestEvent, CaptureEvent, NavigationEvent, RequestEvent } from './events';
 import type { HeldRequest } from './early-events';
-import { holdEarly, inTimeOrder, mayHold, takeExpired, takeWithStart } from './early-events';
+import { holdEarly, inTimeOrder, isLaterHop, mayHold, takeExpired, takeWithStart } from './early-events';
 import { applyPreflightEvent } from './preflight-events';
 import { applyRequestEvent, startRequest } from './request-events';
 import type { ModelState, TabState } from './state';
@@ -71,8 +71,12 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     const tab = getOrCreateTab(state, event.tabId);
     const step: Step = { state, tab, ctx, change };
     if (tab.early !== undefined) startExpired(step, event.at, holdMs);
-    const held = tab.early === undefined || tab.inflight.has(event.requestId) || tab.preflights.has(event.requestId)
-      ? null : takeWithStart(tab, event);
+    const known = tab.early === undefined || tab.inflight.has(event.requestId) || tab.preflights.has(event.requestId);
+    if (!known && isLaterHop(tab, event)) {
+      // Held events older than it: a redirect's next hop, the start still to come. Held too.
+      return startHeld(step, holdEarly(tab, event)) ? finish(change, tab) : change;
+    }
+    const held = known ? null : takeWithStart(tab, event);
     if (held === null) beforeRequest(step, event);
     else for (const next of held) applyInTab(step, next, 0); // its effects are this event's (early-events.ts)
     return finish(change, tab);

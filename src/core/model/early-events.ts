@@ -38,6 +38,12 @@ export function mayHold(tab: TabState, event: RequestEvent): boolean {
   return !(tab.forgotten?.includes(event.requestId) ?? false);
 }
 
+/** Whether held events of the request `event` starts are older than it: it is a later hop's, not the start. */
+export function isLaterHop(tab: TabState, event: BeforeRequestEvent): boolean {
+  const held = tab.early?.get(event.requestId);
+  return held !== undefined && held.firstAt < event.at;
+}
+
 /** Hold `event`; returns the requests to start late now (past the bounds), oldest first. */
 export function holdEarly(tab: TabState, event: RequestEvent): HeldRequest[] {
   const early = (tab.early ??= new Map());
