@@ -122,15 +122,20 @@ export function evaluateListed(step: Step, tx: Transaction): void {
   markUpserted(step.change, tx.id);
 }
 
+/** Numeric requestIds in numeric order (shorter first, then by characters); any string sorts. */
+function byRequestIdAge(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Clear the tab's log (navigation without preserveLog): everything, in flight included, like DevTools. */
 export function clearTab(step: Step): void {
   const { tab, change } = step;
-  for (const requestId of tab.inflight.keys()) forgetRequestId(tab, requestId);
-  for (const requestId of tab.preflights.keys()) forgetRequestId(tab, requestId);
-  if (tab.early !== undefined) {
-    for (const requestId of tab.early.keys()) forgetRequestId(tab, requestId);
-    tab.early = undefined;
-  }
+  // Sorted, oldest first (webRequest's requestIds are increasing numbers): a stored state lists
+  // `inflight` in another order (a Record puts number-like keys first), and a restored worker must
+  // remember the same list as one that never stopped.
+  const letGo = [...tab.inflight.keys(), ...tab.preflights.keys(), ...(tab.early?.keys() ?? [])].sort(byRequestIdAge);
+  for (const requestId of letGo) forgetRequestId(tab, requestId);
+  tab.early = undefined;
   markAllRemoved(change, tab.order);
   tab.transactions = new Map();
   if (tab.unread !== undefined) tab.unread = undefined;

@@ -57,7 +57,7 @@ describe('persisted model', () => {
 
   it('remembers across a restart the requests a navigation let go of (model/late-start.ts)', () => {
     const { items } = checkpointAfter([...ended, wire.beforeRequest({ id: '12', url: `${API}/left` }), wire.navigation(1, '13', `${PAGE}/next`)]);
-    expect(restoreModel(items, evaluate).state?.tabs['1']?.forgotten).toEqual(['12', '11']); // 11: the preflight still running
+    expect(restoreModel(items, evaluate).state?.tabs['1']?.forgotten).toEqual(['11', '12']); // 11: the preflight still running, started first
   });
 
   it('stores far less than the records themselves', () => {
