@@ -12,6 +12,12 @@
  * EARLY_EVENTS_PER_REQUEST events each (past it the request starts late). Transient: not stored
  * (modelStateToJson and the background leave `early` out); a worker stopped meanwhile loses what it
  * held, as it lost those events before.
+ *
+ * Not enabled by the service worker yet (it passes no earlyHoldMs): it holds its start-up backlog
+ * instead (capture-service.ts START_HOLD_MS). To enable it, the event log's checkpoint marks must
+ * leave the log records of held events unacknowledged (a mark today says "every record up to n is
+ * in the checkpoint", and held events are not), and reads (snapshot, export) must release holds
+ * that ran out when no later event of the tab came to do it.
  */
 import type { BeforeRequestEvent, RequestEvent } from './events';
 import { isHttpUrl } from './origin';
