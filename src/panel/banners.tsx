@@ -1,5 +1,5 @@
 /** Notices about the feed itself: connection lost, storage degraded, entries dropped, capture paused. */
-import { DEFAULT_CAPACITY } from '../core/model';
+import { DEFAULT_CAPACITY } from '../core/model/state';
 import type { PersistenceStatus } from '../messaging/protocol';
 import { Banner } from '../ui/components/banner';
 import { formatCount } from '../ui/format';

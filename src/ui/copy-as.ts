@@ -4,10 +4,10 @@
  * them against the server without the browser. Secret values are redacted unless asked for.
  * Pure: text out, no clipboard.
  */
-import { pageSetHeaders } from '../core';
+import { pageSetHeaders } from '../core/request/ua-added-headers';
 import type { Header } from '../core';
 import type { Transaction } from '../core/model';
-import { redactHeaders } from '../core/report';
+import { redactHeaders } from '../core/report/redact-headers';
 
 export interface CopyAsOptions {
   /** Keep Cookie, Authorization and Proxy-Authorization values (default: redacted). */

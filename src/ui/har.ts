@@ -6,7 +6,7 @@
  */
 import type { Header } from '../core';
 import type { Transaction, TransactionPreflight } from '../core/model';
-import { redactHeaders } from '../core/report';
+import { redactHeaders } from '../core/report/redact-headers';
 import type { HarCorsLens, HarEntry, HarHeader, HarLog, HarQueryParam, HarResponse } from './har-types';
 
 export type * from './har-types';

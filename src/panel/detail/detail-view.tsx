@@ -5,7 +5,8 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useMemo, useState } from 'preact/hooks';
 import { explain, guessStack, type StackId } from '../../core/advice';
-import { toObserved, type Transaction } from '../../core/model';
+import type { Transaction } from '../../core/model';
+import { toObserved } from '../../core/model/to-observed';
 import { Tabs, tabPanelProps } from '../../ui/components/tabs';
 import { rowState } from '../../ui/row-state';
 import { CopyActions } from './copy-actions';

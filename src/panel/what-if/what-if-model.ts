@@ -8,7 +8,7 @@
  * edited verdict to what really happened. Non-CORS network errors stay: no header fixes a refused
  * connection.
  */
-import { evaluate } from '../../core';
+import { evaluate } from '../../core/cors/evaluate';
 import type { CredentialsMode, Header, ObservedResponse, ObservedTransaction, Verdict } from '../../core';
 
 export interface ResponseEdit {

@@ -4,7 +4,7 @@
  * them, so a shared screen or a screenshot of the panel does not leak a session.
  */
 import { useState } from 'preact/hooks';
-import { isSecretHeader } from '../../core/report';
+import { isSecretHeader } from '../../core/report/redact-headers';
 import { LongValue } from './long-value';
 
 export interface HeaderValueProps {
