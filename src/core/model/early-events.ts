@@ -20,7 +20,7 @@
  * that ran out when no later event of the tab came to do it.
  */
 import type { BeforeRequestEvent, RequestEvent } from './events';
-import { isHttpUrl } from './origin';
+import { mayFollowUnknown } from './late-start';
 import type { TabState } from './state';
 
 export const EARLY_REQUESTS = 512;
@@ -39,9 +39,7 @@ export interface HeldRequest {
  * followed (they are counted as without a hold), and requests the model let go of stay ignored.
  */
 export function mayHold(tab: TabState, event: RequestEvent): boolean {
-  if (event.kind === 'before-request' || event.resourceType === 'main_frame') return false;
-  if (event.initiator === null || !isHttpUrl(event.url)) return false;
-  return !(tab.forgotten?.includes(event.requestId) ?? false);
+  return mayFollowUnknown(tab, event);
 }
 
 /** Whether held events of the request `event` starts are older than it: it is a later hop's, not the start. */

@@ -24,12 +24,19 @@ function showsItsHeaders(event: RequestEvent): boolean {
   return (event.kind === 'before-send-headers' || event.kind === 'send-headers') && event.requestHeaders !== null;
 }
 
-/** Whether an event of an unknown request is the first sign of one whose start was lost. */
-function isLostStart(tab: TabState, event: RequestEvent): boolean {
+/**
+ * Whether a later event of a request the model does not know may be of one it would follow: not a
+ * main frame, browser-initiated or non-http request (never followed), not one it let go of.
+ */
+export function mayFollowUnknown(tab: TabState, event: RequestEvent): boolean {
   if (event.kind === 'before-request' || event.resourceType === 'main_frame') return false;
   if (event.initiator === null || !isHttpUrl(event.url)) return false;
-  if (event.method === 'OPTIONS' && !showsItsHeaders(event)) return false;
   return !(tab.forgotten?.includes(event.requestId) ?? false);
+}
+
+/** Whether an event of an unknown request is the first sign of one whose start was lost. */
+function isLostStart(tab: TabState, event: RequestEvent): boolean {
+  return mayFollowUnknown(tab, event) && !(event.method === 'OPTIONS' && !showsItsHeaders(event));
 }
 
 /**
