@@ -25,7 +25,7 @@ export const SETTINGS_KEY = 'settings';
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const txKey = (id: string): string => `tx:${id}`;
 
-type TabBookkeeping = Omit<TabState, 'transactions' | 'unread' | 'early'>;
+type TabBookkeeping = Omit<TabState, 'transactions' | 'unread'>;
 type ModelMeta = Omit<ModelState, 'tabs'>;
 
 /** Stored bookkeeping: hidden transactions and unpaired preflight records packed (transaction-codec.ts). */
@@ -46,7 +46,7 @@ export interface StorageWriter {
 }
 
 function bookkeeping(tab: TabState, order: OrderRef): StoredBookkeeping {
-  const { transactions: _listed, unread: _stored, early: _held, order: _inPages, inflight, preflights, ...rest } = tab;
+  const { transactions: _listed, unread: _stored, order: _inPages, inflight, preflights, ...rest } = tab;
   return {
     ...rest,
     ...order,

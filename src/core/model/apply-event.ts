@@ -7,8 +7,6 @@
 import type { Change, ModelContext, MutableChange, Step } from './change';
 import { emptyChange, markAllRemoved } from './change';
 import type { BeforeRequestEvent, CaptureEvent, NavigationEvent, RequestEvent } from './events';
-import type { HeldRequest } from './early-events';
-import { holdEarly, inTimeOrder, isLaterHop, mayHold, takeExpired, takeWithStart } from './early-events';
 import { applyPreflightEvent } from './preflight-events';
 import { applyRequestEvent, startRequest } from './request-events';
 import type { ModelState, TabState } from './state';
@@ -66,27 +64,14 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     return navigate(state, { ...event, kind: 'navigation' }, ctx);
   }
   const change = emptyChange();
-  const holdMs = ctx.earlyHoldMs ?? 0;
   if (event.kind === 'before-request') {
     const tab = getOrCreateTab(state, event.tabId);
-    const step: Step = { state, tab, ctx, change };
-    if (tab.early !== undefined) startExpired(step, event.at, holdMs);
-    const known = tab.early === undefined || tab.inflight.has(event.requestId) || tab.preflights.has(event.requestId);
-    if (!known && isLaterHop(tab, event)) {
-      // Held events older than it: a redirect's next hop, the start still to come. Held too.
-      return startHeld(step, holdEarly(tab, event)) ? finish(change, tab) : change;
-    }
-    const held = known ? null : takeWithStart(tab, event);
-    if (held === null) beforeRequest(step, event);
-    else for (const next of held) applyInTab(step, next, 0); // its effects are this event's (early-events.ts)
+    beforeRequest({ state, tab, ctx, change }, event);
     return finish(change, tab);
   }
   const tab = state.tabs[event.tabId]; // a number key is the same key as String(tabId), without building it
   if (!tab) return change;
-  const step: Step = { state, tab, ctx, change };
-  const started = tab.early !== undefined && startExpired(step, event.at, holdMs);
-  const result = laterEvent(step, event, holdMs);
-  return started ? finish(change, tab) : result;
+  return laterEvent({ state, tab, ctx, change }, event);
 }
 
 function beforeRequest(step: Step, event: BeforeRequestEvent): void {
@@ -99,13 +84,8 @@ function beforeRequest(step: Step, event: BeforeRequestEvent): void {
   else startRequest(step, event);
 }
 
-function applyInTab(step: Step, event: RequestEvent, holdMs: number): void {
-  if (event.kind === 'before-request') beforeRequest(step, event);
-  else laterEvent(step, event, holdMs);
-}
-
-/** Any event after onBeforeRequest. One of a request not seen start is held (holdMs > 0) or starts it late. */
-function laterEvent(step: Step, event: RequestEvent, holdMs: number): Change {
+/** Any event after onBeforeRequest. One of a request not seen start may start it late (late-start.ts). */
+function laterEvent(step: Step, event: RequestEvent): Change {
   const { tab, change } = step;
   const tracking = tab.preflights.get(event.requestId);
   if (tracking) {
@@ -120,10 +100,6 @@ function laterEvent(step: Step, event: RequestEvent, holdMs: number): Change {
       change.countsTouched = true;
       return finish(change, tab);
     }
-    if (holdMs > 0 && mayHold(tab, event)) {
-      const past = holdEarly(tab, event);
-      return startHeld(step, past) ? finish(change, tab) : change;
-    }
     // A request whose onBeforeRequest a stopped worker lost starts here; anything else unknown (a
     // main frame, a request already ended or let go of) is ignored.
     request = startLate(step, event) ?? undefined;
@@ -131,16 +107,6 @@ function laterEvent(step: Step, event: RequestEvent, holdMs: number): Change {
   }
   applyRequestEvent(step, request, event);
   return finish(change, tab);
-}
-
-/** Held requests whose onBeforeRequest did not come in time: their start was lost, they start late. */
-function startExpired(step: Step, now: number, holdMs: number): boolean {
-  return startHeld(step, takeExpired(step.tab, now, holdMs));
-}
-
-function startHeld(step: Step, requests: readonly HeldRequest[]): boolean {
-  for (const held of requests) for (const event of inTimeOrder(held)) laterEvent(step, event, 0);
-  return requests.length > 0;
 }
 
 /** Apply events in order; returns the change of each (handy for tests and replays). */

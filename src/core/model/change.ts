@@ -13,12 +13,6 @@ export interface ModelContext {
   readonly evaluate: Evaluate;
   /** Listed transactions kept per tab before the oldest is evicted (default DEFAULT_CAPACITY). */
   readonly capacity?: number;
-  /**
-   * How long (event time) events of a request not seen start are held for its onBeforeRequest, which
-   * a restarted worker may receive late (early-events.ts). 0 or absent: such a request starts late at
-   * once, from its first event (late-start.ts).
-   */
-  readonly earlyHoldMs?: number;
 }
 
 /**

@@ -28,7 +28,7 @@ function showsItsHeaders(event: RequestEvent): boolean {
  * Whether a later event of a request the model does not know may be of one it would follow: not a
  * main frame, browser-initiated or non-http request (never followed), not one it let go of.
  */
-export function mayFollowUnknown(tab: TabState, event: RequestEvent): boolean {
+function mayFollowUnknown(tab: TabState, event: RequestEvent): boolean {
   if (event.kind === 'before-request' || event.resourceType === 'main_frame') return false;
   if (event.initiator === null || !isHttpUrl(event.url)) return false;
   return !(tab.forgotten?.includes(event.requestId) ?? false);

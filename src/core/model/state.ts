@@ -10,7 +10,6 @@
  * WARNING: persisted. Bump MODEL_SCHEMA when a field changes meaning; restoreModelState drops
  * state of another schema rather than misreading it.
  */
-import type { HeldRequest } from './early-events';
 import type { UnreadTransactions } from './listed';
 import { listedRecord, listedTransaction } from './listed';
 import type { Transaction, TransactionPreflight } from './transaction';
@@ -120,8 +119,6 @@ export interface TabState {
    * Optional: state stored before it existed reads as none.
    */
   forgotten?: string[];
-  /** Events of requests not seen start yet, by requestId (early-events.ts). Transient: never stored. */
-  early?: Map<string, HeldRequest> | undefined;
 }
 
 /** Chromium's cache result for one key (a new preflight replaces the whole entry, reference §4.7). */
@@ -210,7 +207,7 @@ export function mapOf<T, U = T>(stored: unknown, convert?: (value: T) => U): Map
 export function modelStateToJson(state: ModelState): unknown {
   const tabs: Record<string, unknown> = {};
   for (const key in state.tabs) {
-    const { unread: _transient, early: _held, ...tab } = state.tabs[key] as TabState;
+    const { unread: _transient, ...tab } = state.tabs[key] as TabState;
     tabs[key] = { ...tab, transactions: listedRecord(state.tabs[key] as TabState), inflight: recordOf(tab.inflight, storedInflight), preflights: recordOf(tab.preflights) };
   }
   return { ...state, tabs, preflightCache: recordOf(state.preflightCache) };

@@ -133,9 +133,8 @@ export function clearTab(step: Step): void {
   // Sorted, oldest first (webRequest's requestIds are increasing numbers): a stored state lists
   // `inflight` in another order (a Record puts number-like keys first), and a restored worker must
   // remember the same list as one that never stopped.
-  const letGo = [...tab.inflight.keys(), ...tab.preflights.keys(), ...(tab.early?.keys() ?? [])].sort(byRequestIdAge);
+  const letGo = [...tab.inflight.keys(), ...tab.preflights.keys()].sort(byRequestIdAge);
   for (const requestId of letGo) forgetRequestId(tab, requestId);
-  tab.early = undefined;
   markAllRemoved(change, tab.order);
   tab.transactions = new Map();
   if (tab.unread !== undefined) tab.unread = undefined;
