@@ -1,15 +1,15 @@
 /**
- * Runs the benchmarks in order (cheap and in-process first, then the browser ones) and gathers the
- * results. Sizes are parameters so `npm test` can run every benchmark once at a tiny size.
+ * Runs the benchmarks in order (the CPU ones first, in a child process on a bundle built like the
+ * shipped code, then the browser ones) and gathers the results. Sizes are parameters so `npm test`
+ * can run every benchmark once at a tiny size.
  */
 import { runPageLoadBench } from './browser/page-load-bench';
 import { runPanelBench } from './browser/panel-bench';
 import { runServiceWorkerBench } from './browser/service-worker-bench';
 import { measureBundles } from './bundle-size';
-import { runEngineBench } from './engine-bench';
+import { CPU_SECTIONS, runCpuSections } from './cpu-sections';
 import { describeMachine } from './lib/machine';
 import type { BenchResults } from './lib/results';
-import { runCaptureBench, runModelBench } from './model-bench';
 import { loadavg } from 'node:os';
 
 export const SECTIONS = ['engine', 'model', 'capture', 'bundle', 'panel', 'serviceWorker', 'pageLoad'] as const;
@@ -73,17 +73,10 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
   const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
     timestamp: new Date().toISOString(), machine, loadAverageAtEnd: [],
   };
-  if (sections.has('engine')) {
-    log(`engine: ${sizes.engineTransactions} transactions…`);
-    results.engine = runEngineBench({ transactions: sizes.engineTransactions, passes: sizes.passes });
-  }
-  if (sections.has('model')) {
-    log(`model: ${sizes.modelRequests} requests…`);
-    results.model = runModelBench({ requests: sizes.modelRequests, passes: sizes.passes });
-  }
-  if (sections.has('capture')) {
-    log(`capture: ${sizes.captureRequests} requests through the worker's capture service…`);
-    results.capture = await runCaptureBench({ requests: sizes.captureRequests, passes: Math.min(3, sizes.passes) });
+  const cpuSections = CPU_SECTIONS.filter((section) => sections.has(section));
+  if (cpuSections.length > 0) {
+    log(`${cpuSections.join(', ')}: in a child process, bundled like the shipped code (${sizes.engineTransactions} transactions, ${sizes.modelRequests} requests, ${sizes.captureRequests} through the worker's capture service)…`);
+    Object.assign(results, await runCpuSections({ sections: cpuSections, sizes }));
   }
   if (sections.has('bundle')) {
     log('bundle sizes…');

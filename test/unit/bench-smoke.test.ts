@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngineBench } from '../../bench/engine-bench';
 import { runCaptureBench, runModelBench } from '../../bench/model-bench';
+import { runCpuSections } from '../../bench/cpu-sections';
 import { measureBundles } from '../../bench/bundle-size';
 import { TARGETS, formatTable, valueAt, type BenchResults } from '../../bench/lib/results';
 import { registerWebRequestListeners } from '../../src/background/webrequest-listeners';
@@ -42,6 +43,14 @@ describe('benchmark smoke (tiny sizes)', () => {
     expect(result.storedBytes).toBeGreaterThan(0);
     expect(result.storedBytes).toBeLessThan(10 * 1024 * 1024);
   });
+
+  it('npm run bench runs engine and model in a child process, on a bundle built like the shipped code', async () => {
+    const results = await runCpuSections({ sections: ['engine', 'model'], sizes: { engineTransactions: 200, modelRequests: 200, captureRequests: 100, passes: 1 } });
+    expect(isFinitePositive(results.engine?.verdictsPerSec)).toBe(true);
+    expect(results.engine?.transactions).toBe(200);
+    expect(isFinitePositive(results.model?.requestsPerSec)).toBe(true);
+    expect(results.capture).toBeUndefined();
+  }, 60_000);
 
   it('bundle sizes: each entry counts its statically imported chunks, once each', () => {
     const dist = mkdtempSync(join(tmpdir(), 'bench-dist-'));
