@@ -7,11 +7,14 @@
  * afresh (CORS Lens starts the tab's log over) and times, in the page, first fetch → all settled.
  * Between runs the machine gets `settleMs` to finish what the last run left (CORS Lens's worker
  * handles events after the page saw them settle), so one browser's tail does not land on another's
- * run.
+ * run. Each run also reads the CPU time of all the browser's processes, fetches and settle time
+ * together (lib/process-cpu.ts): on a shared two-core machine the wall time wanders by ±20 %
+ * between runs, the CPU time much less.
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../../test/support/launch';
+import { browserCpuMs, type CpuByKind, type ProcessKind } from '../lib/process-cpu';
 import { median } from '../lib/stats';
 import { startBenchServers, type BenchServers } from './page-server';
 
@@ -31,6 +34,20 @@ export interface PageLoadResult {
   readonly fetches: number;
   /** Fetches the page saw fail per run (the blocked ones), corsLens run; the same for all configs. */
   readonly failedPerRun: number;
+  /**
+   * CPU time all of a browser's processes spent per run (the fetches, then the settle time that lets
+   * CORS Lens's worker finish), medians; absent where /proc is not there. Unlike wall time, CPU
+   * time hardly moves with what else the machine runs, so it shows the cost itself.
+   */
+  readonly cpu?: PageLoadCpu;
+}
+
+export interface PageLoadCpu {
+  readonly ratioVsNoExtension: number;
+  readonly ratioVsEmptyListeners: number;
+  readonly medianMs: Readonly<Record<PageLoadConfig, number>>;
+  /** Per kind of process (browser, network service, page renderer, extension, other), medians. */
+  readonly medianMsByKind: Readonly<Record<PageLoadConfig, CpuByKind>>;
 }
 
 export const EMPTY_LISTENERS_DIR = fileURLToPath(new URL('../empty-listeners-extension/', import.meta.url));
@@ -58,6 +75,36 @@ async function fire(contestant: Contestant, servers: BenchServers, fetches: numb
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const KINDS: readonly ProcessKind[] = ['browser', 'network', 'renderer', 'extension', 'other'];
+
+function cpuSince(before: CpuByKind | null, after: CpuByKind | null): CpuByKind | null {
+  if (before === null || after === null) return null;
+  const spent = { ...after };
+  for (const kind of KINDS) spent[kind] -= before[kind];
+  return spent;
+}
+
+const totalOf = (cpu: CpuByKind): number => KINDS.reduce((sum, kind) => sum + cpu[kind], 0);
+
+function summarizeCpu(runs: Readonly<Record<PageLoadConfig, readonly CpuByKind[]>>): PageLoadCpu | undefined {
+  const configs = Object.keys(runs) as PageLoadConfig[];
+  if (configs.some((config) => runs[config].length === 0)) return undefined;
+  const medianMs = {} as Record<PageLoadConfig, number>;
+  const medianMsByKind = {} as Record<PageLoadConfig, CpuByKind>;
+  for (const config of configs) {
+    medianMs[config] = median(runs[config].map(totalOf));
+    const byKind = {} as Record<ProcessKind, number>;
+    for (const kind of KINDS) byKind[kind] = median(runs[config].map((cpu) => cpu[kind]));
+    medianMsByKind[config] = byKind;
+  }
+  return {
+    ratioVsNoExtension: medianMs.corsLens / medianMs.noExtension,
+    ratioVsEmptyListeners: medianMs.corsLens / medianMs.emptyListeners,
+    medianMs,
+    medianMsByKind,
+  };
+}
+
 export async function runPageLoadBench(options: { distDir: string; fetches?: number; runs?: number; settleMs?: number; log?: (line: string) => void }): Promise<PageLoadResult> {
   const fetches = options.fetches ?? 1000;
   const runs = options.runs ?? 7;
@@ -73,6 +120,7 @@ export async function runPageLoadBench(options: { distDir: string; fetches?: num
       contestants.push({ config, browser, page: await browser.context.newPage() });
     }
     const runsMs: Record<PageLoadConfig, number[]> = { noExtension: [], emptyListeners: [], corsLens: [] };
+    const cpuRuns: Record<PageLoadConfig, CpuByKind[]> = { noExtension: [], emptyListeners: [], corsLens: [] };
     let failedPerRun = 0;
     for (const contestant of contestants) {
       await fire(contestant, servers, fetches, `warmup-${contestant.config}`);
@@ -81,12 +129,16 @@ export async function runPageLoadBench(options: { distDir: string; fetches?: num
     for (let round = 0; round < runs; round++) {
       const order = contestants.map((_, i) => contestants[(i + round) % contestants.length]).filter((c): c is Contestant => c !== undefined);
       for (const contestant of order) {
+        const cpuBefore = browserCpuMs(contestant.browser.userDataDir);
         const result = await fire(contestant, servers, fetches, `r${round}-${contestant.config}`);
         if (result.ok + result.failed !== fetches) throw new Error(`${contestant.config}: ${result.ok + result.failed} of ${fetches} fetches settled`);
         if (contestant.config === 'corsLens') failedPerRun = result.failed;
         runsMs[contestant.config].push(result.ms);
-        log(`  pageLoad round ${round + 1}/${runs} ${contestant.config}: ${result.ms.toFixed(1)} ms (${result.failed} failed)`);
         await sleep(settleMs);
+        const cpu = cpuSince(cpuBefore, browserCpuMs(contestant.browser.userDataDir));
+        if (cpu !== null) cpuRuns[contestant.config].push(cpu);
+        const cpuNote = cpu === null ? '' : `, ${totalOf(cpu).toFixed(0)} ms CPU`;
+        log(`  pageLoad round ${round + 1}/${runs} ${contestant.config}: ${result.ms.toFixed(1)} ms (${result.failed} failed${cpuNote})`);
       }
     }
     const medianMs = { noExtension: median(runsMs.noExtension), emptyListeners: median(runsMs.emptyListeners), corsLens: median(runsMs.corsLens) };
@@ -98,6 +150,7 @@ export async function runPageLoadBench(options: { distDir: string; fetches?: num
       runsMs,
       fetches,
       failedPerRun,
+      cpu: summarizeCpu(cpuRuns),
     };
   } finally {
     for (const contestant of contestants) await contestant.browser.close();

@@ -62,6 +62,10 @@ const EXTRAS: readonly Omit<Target, 'limit' | 'better'>[] = [
   { key: 'pageLoad.medianMs.noExtension', label: 'page load median, no extension', unit: 'ms', digits: 1 },
   { key: 'pageLoad.medianMs.emptyListeners', label: 'page load median, empty listeners', unit: 'ms', digits: 1 },
   { key: 'pageLoad.medianMs.corsLens', label: 'page load median, CORS Lens', unit: 'ms', digits: 1 },
+  { key: 'pageLoad.cpu.ratioVsEmptyListeners', label: 'page load CPU (all processes) vs empty listeners', unit: '×', digits: 3 },
+  { key: 'pageLoad.cpu.ratioVsNoExtension', label: 'page load CPU (all processes) vs no extension', unit: '×', digits: 3 },
+  { key: 'pageLoad.cpu.medianMsByKind.emptyListeners.extension', label: 'page load CPU of the empty listeners extension', unit: 'ms', digits: 0 },
+  { key: 'pageLoad.cpu.medianMsByKind.corsLens.extension', label: 'page load CPU of CORS Lens’s service worker', unit: 'ms', digits: 0 },
   { key: 'panel.snapshotDecodeMs', label: 'panel snapshot decode (Chrome messaging, JSON)', unit: 'ms', digits: 1 },
   { key: 'panel.filterMsMax', label: 'panel filter, worst keystroke', unit: 'ms', digits: 1 },
 ];

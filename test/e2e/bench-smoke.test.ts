@@ -31,6 +31,14 @@ describe('benchmark smoke in Chromium (tiny sizes)', () => {
     expect(load?.failedPerRun).toBeGreaterThan(0); // the page's blocked fetches really fail
   });
 
+  it('pageLoad: CPU time of every process of each browser, the extension\'s own apart (Linux /proc)', () => {
+    const cpu = results.pageLoad?.cpu;
+    expect(isFinitePositive(cpu?.ratioVsEmptyListeners)).toBe(true);
+    expect(cpu?.ratioVsNoExtension).toBeCloseTo((cpu?.medianMs.corsLens ?? 0) / (cpu?.medianMs.noExtension ?? 1), 9);
+    expect(cpu?.medianMsByKind.noExtension.extension).toBe(0); // no extension, no extension process
+    expect(isFinitePositive(cpu?.medianMsByKind.corsLens.browser)).toBe(true);
+  });
+
   it('serviceWorker: heap over CDP and storage.session bytes after the tab’s requests', () => {
     const worker = results.serviceWorker;
     expect(isFinitePositive(worker?.heapMB)).toBe(true);

@@ -72,7 +72,7 @@ async function launchWithBackForwardCache(): Promise<CorsLensSession> {
     await rm(userDataDir, { recursive: true, force: true });
   };
   return {
-    browser: { context, extensionId, serviceWorker: worker, close },
+    browser: { context, extensionId, serviceWorker: worker, userDataDir, close },
     extensionId,
     extensionPage,
     async tabIdOf(url) {

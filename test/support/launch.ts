@@ -31,6 +31,8 @@ export interface LaunchedBrowser {
   /** The loaded extension's id (from its service worker URL), when `extensionDir` was given. */
   readonly extensionId?: string;
   readonly serviceWorker?: Worker;
+  /** The temporary profile: every process of this browser has it on its command line (bench/lib/process-cpu.ts). */
+  readonly userDataDir: string;
   /** Closes the browser and deletes the temporary profile. */
   close(): Promise<void>;
 }
@@ -59,11 +61,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     await context.close().catch(() => undefined);
     await rm(userDataDir, { recursive: true, force: true });
   };
-  if (!extensionDir) return { context, close };
+  if (!extensionDir) return { context, userDataDir, close };
   try {
     const serviceWorker = await extensionServiceWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
-    return { context, extensionId, serviceWorker, close };
+    return { context, extensionId, serviceWorker, userDataDir, close };
   } catch (error) {
     await close();
     throw new Error(`extension at ${extensionDir} did not start a service worker: ${String(error)}`, { cause: error });
