@@ -201,14 +201,19 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
       const stage = preflightStage(hop.index);
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
     }
-    case 'passed':
-      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [];
-      seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
+    case 'passed': {
+      const passed = { hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard };
+      // The first one starts an exact-size list (an empty array would grow a 17-slot store on its first push).
+      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [passed];
+      else seen.passedPreflights.push(passed);
       break;
-    case 'cached':
-      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [];
-      seen.cachedPreflights.push({ hop: hop.index, record: hop.preflight });
+    }
+    case 'cached': {
+      const cached = { hop: hop.index, record: hop.preflight };
+      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [cached];
+      else seen.cachedPreflights.push(cached);
       break;
+    }
     case 'unknown':
       seen.unobservedPreflight = true;
       break;

@@ -4,6 +4,7 @@
  */
 import type { CorsErrorName, Outcome, RequestMode, RootCause } from '../types';
 import { allowOriginDiffers } from '../origin/compare-origins';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 export interface SummaryInput {
   readonly outcome: Outcome;
@@ -131,6 +132,13 @@ function networkSummary(rootCause: RootCause | null, preflight: boolean): string
   }
 }
 
+/** A server allows the same few origins on every response: each line is made once. */
+const ALLOWED_BY_VALUE = createBoundedMemo<string>(128);
+
+function allowedSummary(allowOrigin: string): string {
+  return `Allowed: Access-Control-Allow-Origin '${allowOrigin}' matches.`;
+}
+
 export function summarize(input: SummaryInput): string {
   switch (input.outcome) {
     case 'blocked':
@@ -145,6 +153,6 @@ export function summarize(input: SummaryInput): string {
         ? "Allowed: Access-Control-Allow-Origin '*' and no credentials."
         : input.actual === null
           ? 'No CORS failure so far.'
-          : `Allowed: Access-Control-Allow-Origin '${input.actual}' matches.`;
+          : ALLOWED_BY_VALUE.get(input.actual, allowedSummary);
   }
 }
