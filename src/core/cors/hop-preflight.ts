@@ -18,8 +18,6 @@ export interface PreflightContext {
   readonly canPreflight: boolean;
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
-  /** Facts judged earlier in this evaluation, by hop index (see hopFactsOf). */
-  readonly factsByHop: (HopFacts | undefined)[];
 }
 
 export type HopPreflightOutcome =
@@ -92,24 +90,20 @@ export interface HopFacts {
   readonly info: PreflightInfo;
   readonly sentNow: boolean;
   readonly unsafeHeaders: readonly string[];
-  readonly hasResponse: boolean;
-  readonly deliveredOk: boolean;
-  readonly canPreflight: boolean;
 }
 
 /**
  * A hop's preflight facts, or null when the hop cannot have a preflight (the request type is never
  * preflighted and none was sent). evaluate() walks the rules twice when the credentials mode is
- * unknown; the facts of a hop do not depend on it, so the first walk leaves them in `factsByHop`
+ * unknown; the facts of a hop do not depend on it, so the first walk leaves them on the hop
  * (which lives as long as one evaluation). `hasResponse`: the hop's request got a response.
  */
 export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean): HopFacts | null {
   const record = hop.preflight;
   if (!ctx.canPreflight && (record === null || record.fromCache === true)) return null;
-  const known = ctx.factsByHop[hop.index];
-  if (known && known.hasResponse === hasResponse && known.deliveredOk === ctx.deliveredOk && known.canPreflight === ctx.canPreflight) {
-    return known;
-  }
+  // Everything the facts depend on is fixed for the evaluation the hop belongs to.
+  const known = hop.preflightFacts;
+  if (known !== undefined) return known;
   const sentNow = record !== null && record.fromCache !== true;
   const acrh = observedRequestHeaders(hop);
   let need = preflightNeed(hop.method, hop.requestHeaders);
@@ -123,11 +117,8 @@ export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean
     // The preflight's own Access-Control-Request-Headers is ground truth (reference §0).
     requestHeaders: acrh ?? need.requestHeaders,
   };
-  const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS,
-    hasResponse, deliveredOk: ctx.deliveredOk, canPreflight: ctx.canPreflight,
-  };
-  ctx.factsByHop[hop.index] = facts;
+  const facts: HopFacts = { info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS };
+  hop.preflightFacts = facts;
   return facts;
 }
 

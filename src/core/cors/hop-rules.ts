@@ -12,7 +12,7 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts, type HopPreflightOutcome } from './hop-preflight';
+import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopPreflightOutcome } from './hop-preflight';
 import type { Hop, Route } from './route';
 import { RESPONSE_STAGE, preflightStage, redirectStage, requestStage } from './stages';
 
@@ -60,8 +60,6 @@ export interface WalkContext {
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
   readonly endedWithErrFailed: boolean;
-  /** Each hop's preflight facts, judged by the first walk and reused by the second. */
-  readonly factsByHop: (HopFacts | undefined)[];
   /** Local Network Access's answer, the same for both walks: judged once (undefined until then). */
   localNetwork?: CorsErrorName | null;
 }
