@@ -230,6 +230,8 @@ function blockedFindings(input: FindingsInput, findings: FindingSink): void {
   }
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 /**
  * Where a verdict's findings are gathered: one array reused from verdict to verdict (a fresh empty
  * array grows a 17-slot store on its first push, and most verdicts have none or one), handed out
@@ -249,11 +251,11 @@ export class FindingSink {
     this.items[this.count++] = finding;
   }
 
-  /** The findings added since the last take. */
-  take(): Finding[] {
-    const findings = this.items.slice(0, this.count);
+  /** The findings added since the last take (none: one shared, frozen empty list). */
+  take(): readonly Finding[] {
+    const count = this.count;
     this.count = 0;
-    return findings;
+    return count === 0 ? NO_FINDINGS : this.items.slice(0, count);
   }
 }
 

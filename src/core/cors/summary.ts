@@ -3,7 +3,7 @@
  * explanation and the fix belong to src/core/advice; this line is what a list row shows.
  */
 import type { CorsErrorName, RootCause } from '../types';
-import { allowOriginDiffers } from '../origin/compare-origins';
+import { sharedAllowOriginDiffers } from '../origin/compare-origins';
 import { createBoundedMemo } from '../util/bounded-memo';
 
 /** What the line about a blocked request says beside the CorsError. */
@@ -34,7 +34,7 @@ function mismatch(value: string, originSent: string, tainted: boolean): string {
   if (value.endsWith('/') && value.slice(0, -1) === originSent) {
     return `Access-Control-Allow-Origin '${value}' has a trailing slash; ${origin} has none.`;
   }
-  const parts = allowOriginDiffers(value, originSent).filter((p) => p !== 'whole');
+  const parts = sharedAllowOriginDiffers(value, originSent).filter((p) => p !== 'whole');
   const detail = parts.length === 0 ? '' : ` (${parts.join(', ')} ${parts.length === 1 ? 'differs' : 'differ'})`;
   return `Access-Control-Allow-Origin '${value}' does not match ${origin}${detail}.`;
 }

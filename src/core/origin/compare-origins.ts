@@ -76,6 +76,24 @@ export function allowOriginDiffers(allowOrigin: string, originSent: string): Ori
   return parts.length > 0 ? parts : ['whole'];
 }
 
+/**
+ * allowOriginDiffers as a shared, frozen list, remembering the last answer: a verdict asks twice
+ * (its origin comparison and its summary), and a server answers the same origin the same way on
+ * request after request.
+ */
+export function sharedAllowOriginDiffers(allowOrigin: string, originSent: string): readonly OriginComponent[] {
+  if (allowOrigin !== lastAllowOrigin || originSent !== lastOriginSent) {
+    lastDiffers = Object.freeze(allowOriginDiffers(allowOrigin, originSent));
+    lastAllowOrigin = allowOrigin;
+    lastOriginSent = originSent;
+  }
+  return lastDiffers;
+}
+
+let lastAllowOrigin: string | null = null;
+let lastOriginSent: string | null = null;
+let lastDiffers: readonly OriginComponent[] = Object.freeze([]);
+
 /** Why two origins are not the same origin, by component; 'whole' when either is opaque. */
 export function crossOriginComponents(a: OriginParts, b: OriginParts): OriginComponent[] {
   if (a.serialized === null || b.serialized === null) return ['whole'];
@@ -117,7 +135,7 @@ export function compareWithTarget(
     allowOriginDiffers:
       allowOrigin === null || originSent === null || allowOrigin === '*' || allowOrigin === originSent
         ? NO_COMPONENTS
-        : allowOriginDiffers(allowOrigin, originSent),
+        : sharedAllowOriginDiffers(allowOrigin, originSent),
     crossOriginBy: page === null ? WHOLE : sharedCrossOriginComponents(page, target),
     originSent,
   };
