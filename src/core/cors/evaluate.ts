@@ -148,6 +148,7 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
+    localNetwork: undefined,
   };
   const chosen: CredentialsChoice = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)

@@ -75,14 +75,27 @@ export function splitRequestHeaders(value: string): string[] {
  * a streaming body).
  */
 function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed {
-  const names = acrh === null ? NO_HEADERS : requestHeaderNamesOf(acrh);
-  if (names.length === 0) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
+  const named = acrh === null ? null : NAMED_BY_VALUE.get(acrh, needOfNamedHeaders);
+  if (named === null) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
   const fromMethod = preflightNeed(hop.method, []).reasons;
-  const reasons: PreflightReason[] = [...fromMethod];
-  for (const name of names) {
-    reasons.push({ kind: 'header', name, text: `${name} is not a CORS-safelisted request header (named in the preflight's Access-Control-Request-Headers)` });
-  }
-  return { required: true, reasons, requestHeaders: names.join(',') };
+  if (fromMethod.length === 0) return named;
+  return { required: true, reasons: [...fromMethod, ...named.reasons], requestHeaders: named.requestHeaders };
+}
+
+/**
+ * What the names in an Access-Control-Request-Headers value call for on their own (null when it
+ * names none), remembered by value: a page's preflights carry the same few lists, and the words
+ * are only ever read.
+ */
+const NAMED_BY_VALUE = createBoundedMemo<PreflightNeed | null>(256);
+
+function needOfNamedHeaders(acrh: string): PreflightNeed | null {
+  const names = requestHeaderNamesOf(acrh);
+  if (names.length === 0) return null;
+  const reasons: PreflightReason[] = names.map((name) => ({
+    kind: 'header', name, text: `${name} is not a CORS-safelisted request header (named in the preflight's Access-Control-Request-Headers)`,
+  }));
+  return Object.freeze({ required: true, reasons: Object.freeze(reasons), requestHeaders: names.join(',') });
 }
 
 /** What a hop's preflight looks like whatever the credentials mode (judged once per evaluation). */

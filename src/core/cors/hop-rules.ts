@@ -61,7 +61,7 @@ export interface WalkContext {
   readonly deliveredOk: boolean;
   readonly endedWithErrFailed: boolean;
   /** Local Network Access's answer, the same for both walks: judged once (undefined until then). */
-  localNetwork?: CorsErrorName | null;
+  localNetwork: CorsErrorName | null | undefined;
 }
 
 export interface WalkResult {
@@ -220,12 +220,8 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
   }
   if (hop.index !== 0) return null;
   if (ctx.localNetwork === undefined) {
-    ctx.localNetwork = checkLocalNetworkAccess({
-      initiator: ctx.route.initiator,
-      targetHost: hop.origin.host ?? '',
-      gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
-      endedWithErrFailed: ctx.endedWithErrFailed,
-    });
+    const gotResponse = hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined);
+    ctx.localNetwork = checkLocalNetworkAccess(ctx.route.initiator, hop.origin.host ?? '', gotResponse, ctx.endedWithErrFailed);
   }
   const lna = ctx.localNetwork;
   return lna === null ? null : corsFailure(0, requestStage(0), lna, '', null, null, null, null);

@@ -64,6 +64,7 @@ function contextOf(tx: ObservedTransaction): WalkContext {
   return {
     tx, route, mode: inferMode(tx, new HeaderIndex(tx.request.headers), normalizeMethod(tx.request.method)),
     canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
+    localNetwork: undefined,
   };
 }
 
