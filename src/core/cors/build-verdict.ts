@@ -2,11 +2,11 @@
  * Turns the walked rules and the reconciled outcome into the Verdict the UI, the advice and the export
  * read: CorsError fields, root cause (§10), findings, origin comparison and the one-line summary.
  */
-import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
+import type { ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
 import { compareOrigins, compareWithTarget } from '../origin/compare-origins';
 import { culpritHeaderFor, firefoxReasonFor } from './error-catalogue';
 import { FindingSink, buildFindings } from './findings';
-import type { WalkResult } from './hop-rules';
+import type { CredentialsChoice, WalkResult } from './hop-rules';
 import { reconcile } from './reconcile';
 import type { Observation, Reconciled } from './reconcile';
 import type { Hop, Route } from './route';
@@ -18,17 +18,6 @@ export interface VerdictContext {
   readonly tx: ObservedTransaction;
   readonly route: Route;
   readonly mode: RequestMode;
-}
-
-/** How evaluate() settled the credentials mode, and the walk it kept. */
-export interface CredentialsChoice {
-  readonly walk: WalkResult;
-  /** The mode the walk assumed. */
-  readonly include: boolean;
-  /** What the verdict reports (may stay `unknown` when both modes agree). */
-  readonly credentials: CredentialsMode;
-  /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
-  readonly finding: Finding | null;
 }
 
 /** evaluate() judges one transaction at a time, so one sink serves every verdict. */
@@ -71,7 +60,7 @@ export function buildVerdict(ctx: VerdictContext, seen: Observation, chosen: Cre
   sink.reset();
   if (chosen.finding !== null) sink.add(chosen.finding);
   if (result.finding !== null) sink.add(result.finding);
-  buildFindings({ route, walk, outcome: result.outcome, include: chosen.include, credentialsUnknown: chosen.credentials === 'unknown', reachedServer }, sink);
+  buildFindings(route, chosen, result.outcome, reachedServer, sink);
   const findings = sink.take();
   const originSent = hop?.originSent ?? null;
   const blocked = result.outcome === 'blocked' && failure !== null;

@@ -8,19 +8,9 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
 import { tokenListOf } from './http-syntax';
 import { createBoundedMemo } from '../util/bounded-memo';
-import type { PassedPreflight, WalkResult } from './hop-rules';
+import type { CredentialsChoice, PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
 import { KNOWN } from './known-headers';
-
-export interface FindingsInput {
-  readonly route: Route;
-  readonly walk: WalkResult;
-  readonly outcome: Outcome;
-  readonly include: boolean;
-  /** The capture could not tell the credentials mode (and it did not change the outcome). */
-  readonly credentialsUnknown: boolean;
-  readonly reachedServer: boolean;
-}
 
 function maxAgeFinding(passed: PassedPreflight): Finding {
   const raw = passed.response.valueOf(KNOWN.maxAge);
@@ -163,8 +153,8 @@ export function sharedCacheableValue(cacheControl: string): boolean {
 }
 
 /** Findings about the final response: reflected origins, headers script cannot read. */
-function finalResponseFindings(input: FindingsInput, findings: FindingSink): void {
-  const { route, walk } = input;
+function finalResponseFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, findings: FindingSink): void {
+  const walk = chosen.walk;
   const lastHop = route.hops[route.hops.length - 1];
   const finalResponse = route.finalResponse;
   if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return;
@@ -180,8 +170,8 @@ function finalResponseFindings(input: FindingsInput, findings: FindingSink): voi
       findings.add(REFLECTED_WITH_CREDENTIALS.get(allowOrigin, reflectedWithCredentials));
     }
   }
-  if (input.outcome === 'allowed') {
-    const finding = unexposedFinding(response, input.include, input.credentialsUnknown);
+  if (outcome === 'allowed') {
+    const finding = unexposedFinding(response, chosen.include, chosen.credentials === 'unknown');
     if (finding !== null) findings.add(finding);
   }
 }
@@ -212,12 +202,12 @@ function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUn
 }
 
 /** Side effects of a blocked request: it ran on the server, and its cookies were stored. */
-function blockedFindings(input: FindingsInput, findings: FindingSink): void {
-  const failure = input.walk.failure;
-  if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
+function blockedFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, reachedServer: boolean, findings: FindingSink): void {
+  const failure = chosen.walk.failure;
+  if (outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
   const ranOnServer = failure.stage.kind === 'response' || failure.stage.kind === 'redirect';
-  const method = input.route.hops[failure.hop]?.method ?? '';
-  if (ranOnServer && input.reachedServer && method !== 'GET' && method !== 'HEAD') {
+  const method = route.hops[failure.hop]?.method ?? '';
+  if (ranOnServer && reachedServer && method !== 'GET' && method !== 'HEAD') {
     findings.add({
       code: 'request-reached-server',
       severity: 'warning',
@@ -225,7 +215,7 @@ function blockedFindings(input: FindingsInput, findings: FindingSink): void {
       subjects: [method],
     });
   }
-  if (ranOnServer && input.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
+  if (ranOnServer && chosen.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
     findings.add(COOKIES_STORED_DESPITE_BLOCK);
   }
 }
@@ -259,12 +249,16 @@ export class FindingSink {
   }
 }
 
-/** Appends the findings to `findings` (the verdict's sink, which may already hold some). */
-export function buildFindings(input: FindingsInput, findings: FindingSink): FindingSink {
-  preflightFindings(input.walk, findings);
-  const taint = taintFinding(input.route, input.walk.lastHop);
+/**
+ * Appends the findings to `findings` (the verdict's sink, which may already hold some): about the
+ * walk evaluate() kept, its reconciled `outcome`, and whether the request `reachedServer`.
+ */
+export function buildFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, reachedServer: boolean, findings: FindingSink): FindingSink {
+  const walk = chosen.walk;
+  preflightFindings(walk, findings);
+  const taint = taintFinding(route, walk.lastHop);
   if (taint !== null) findings.add(taint);
-  finalResponseFindings(input, findings);
-  blockedFindings(input, findings);
+  finalResponseFindings(route, chosen, outcome, findings);
+  blockedFindings(route, chosen, outcome, reachedServer, findings);
   return findings;
 }

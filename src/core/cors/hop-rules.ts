@@ -4,7 +4,7 @@
  * final CORS check (§3). Pure: facts in, the first failure (if any) and what was learned out.
  * The browser's own outcome is applied afterwards by the reconciler.
  */
-import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, ObservedTransaction, PreflightInfo, RequestMode, RootCause } from '../types';
+import type { CorsErrorName, CredentialsMode, FailureStage, Finding, ObservedPreflight, ObservedRedirect, ObservedTransaction, PreflightInfo, RequestMode, RootCause } from '../types';
 import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
@@ -96,6 +96,17 @@ export interface WalkResult {
    * fails with credentials, else this walk's own failure. Undefined when not asked.
    */
   readonly includeFailure?: RuleFailure | null;
+}
+
+/** How evaluate() settled the credentials mode, and the walk it kept. */
+export interface CredentialsChoice {
+  readonly walk: WalkResult;
+  /** The mode the walk assumed. */
+  readonly include: boolean;
+  /** What the verdict reports (may stay `unknown` when both modes agree). */
+  readonly credentials: CredentialsMode;
+  /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
+  readonly finding: Finding | null;
 }
 
 function corsFailure(
