@@ -18,7 +18,10 @@ export interface BlockedSummaryInput {
   readonly status: number | null;
 }
 
-/** A blocked verdict without a rule failure to name (the reconciler never makes one; the words stay general). */
+/*
+ * The lines for the outcomes the reconciler never gives a walked verdict (blocked without a rule
+ * failure to name, not-cors): the words stay general.
+ */
 export const BLOCKED_WITHOUT_RULE = 'Blocked by CORS.';
 export const NOT_CORS_SUMMARY = 'CORS does not apply to this request.';
 
