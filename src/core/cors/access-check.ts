@@ -32,14 +32,18 @@ export interface AccessFailure {
 
 const LIST_SEPARATOR = /[ ,]/;
 
+/* The failures with no failedParameter, shared (results are only ever read). */
+const WILDCARD_WITH_CREDENTIALS: AccessFailure = Object.freeze({ error: 'WildcardOriginNotAllowed', failedParameter: '' });
+const MISSING_ALLOW_ORIGIN: AccessFailure = Object.freeze({ error: 'MissingAllowOriginHeader', failedParameter: '' });
+
 /** Null when the response passes. */
 export function checkAccess(input: AccessCheckInput): AccessFailure | null {
   const { allowOrigin, include } = input;
   if (allowOrigin === '*') {
     // Reference §3 step 3: `*` never works with credentials, even with ACAC true.
-    if (include) return { error: 'WildcardOriginNotAllowed', failedParameter: '' };
+    if (include) return WILDCARD_WITH_CREDENTIALS;
   } else if (allowOrigin === null) {
-    return { error: 'MissingAllowOriginHeader', failedParameter: '' };
+    return MISSING_ALLOW_ORIGIN;
   } else if (allowOrigin !== input.origin) {
     // Byte comparison failed; Chromium then classifies the value for a better message.
     if (LIST_SEPARATOR.test(allowOrigin)) return { error: 'MultipleAllowOriginValues', failedParameter: allowOrigin };

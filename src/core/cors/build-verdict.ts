@@ -2,29 +2,22 @@
  * Turns the walked rules and the reconciled outcome into the Verdict the UI, the advice and the export
  * read: CorsError fields, root cause (§10), findings, origin comparison and the one-line summary.
  */
-import type { CredentialsMode, Finding, ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
+import type { ObservedTransaction, RequestMode, RootCause, Verdict } from '../types';
 import { compareOrigins, compareWithTarget } from '../origin/compare-origins';
 import { culpritHeaderFor, firefoxReasonFor } from './error-catalogue';
 import { FindingSink, buildFindings } from './findings';
-import type { WalkResult } from './hop-rules';
+import type { CredentialsChoice, WalkResult } from './hop-rules';
 import { reconcile } from './reconcile';
 import type { Observation, Reconciled } from './reconcile';
-import type { Route } from './route';
-import { summarize } from './summary';
+import type { Hop, Route } from './route';
+import { BLOCKED_WITHOUT_RULE, NOT_CORS_SUMMARY, allowedSummary, blockedSummary, networkSummary } from './summary';
 import { KNOWN } from './known-headers';
 
-export interface VerdictInput {
+/** The transaction and what evaluate() made of it before the rules ran (its walk context has it all). */
+export interface VerdictContext {
   readonly tx: ObservedTransaction;
   readonly route: Route;
   readonly mode: RequestMode;
-  /** What the verdict reports (may stay `unknown` when both modes agree). */
-  readonly credentials: CredentialsMode;
-  /** The mode the walk assumed. */
-  readonly include: boolean;
-  readonly walk: WalkResult;
-  readonly seen: Observation;
-  /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
-  readonly firstFinding: Finding | null;
 }
 
 /** evaluate() judges one transaction at a time, so one sink serves every verdict. */
@@ -53,20 +46,21 @@ function ruleName(walk: WalkResult): string | null {
   return failure.kind === 'cors' ? failure.error : failure.rootCause.kind;
 }
 
-export function buildVerdict(input: VerdictInput): Verdict {
-  const { tx, route, walk } = input;
-  const result = reconcile(tx, walk, input.seen);
+export function buildVerdict(ctx: VerdictContext, seen: Observation, chosen: CredentialsChoice): Verdict {
+  const { tx, route } = ctx;
+  const walk = chosen.walk;
+  const result = reconcile(tx, walk, seen);
   const failure = result.failure;
   const hop = route.hops[walk.lastHop] ?? route.hops[0];
-  const reachedServer = walk.reachedServer || (input.seen.deliveredOk && tx.response?.fromCache !== true);
+  const reachedServer = walk.reachedServer || (seen.deliveredOk && tx.response?.fromCache !== true);
   const ruleFailure = walk.failure?.kind === 'cors' ? walk.failure : null;
   const allowOrigin = ruleFailure !== null ? (ruleFailure.response?.valueOf(KNOWN.allowOrigin) ?? null) : walk.allowOrigin;
   const rootCause = result.outcome === 'blocked' ? rootCauseOfBlock(result) : result.rootCause;
   const sink = FINDINGS;
   sink.reset();
-  if (input.firstFinding !== null) sink.add(input.firstFinding);
+  if (chosen.finding !== null) sink.add(chosen.finding);
   if (result.finding !== null) sink.add(result.finding);
-  buildFindings({ route, walk, outcome: result.outcome, include: input.include, credentialsUnknown: input.credentials === 'unknown', reachedServer }, sink);
+  buildFindings(route, chosen, result.outcome, reachedServer, sink);
   const findings = sink.take();
   const originSent = hop?.originSent ?? null;
   const blocked = result.outcome === 'blocked' && failure !== null;
@@ -82,28 +76,37 @@ export function buildVerdict(input: VerdictInput): Verdict {
     expected: blocked ? failure.expected : null,
     actual: blocked ? failure.actual : null,
     reachedServer,
-    mode: input.mode,
-    credentials: input.credentials,
+    mode: ctx.mode,
+    credentials: chosen.credentials,
     preflight: walk.preflight,
     origins: hop === undefined
       ? compareOrigins({ initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin, originSent })
-      : compareWithTarget({ initiator: tx.initiator, targetUrl: hop.url, allowOrigin, originSent }, hop.origin, route.initiator),
+      : compareWithTarget(tx.initiator, allowOrigin, originSent, hop.origin, route.initiator),
     rootCause,
     findings,
-    summary: summarize({
-      outcome: result.outcome,
-      mode: input.mode,
-      corsError: blocked ? failure.error : null,
-      failedParameter: blocked ? failure.failedParameter : null,
-      expected: blocked ? failure.expected : null,
-      actual: blocked ? failure.actual : allowOrigin,
-      rootCause,
-      originSent,
-      tainted: hop?.tainted === true,
-      status: failure?.responseStatus ?? null,
-      notCorsReason: null,
-      reconciledRule: result.outcome === 'allowed' ? ruleName(walk) : null,
-      failedInPreflight: result.networkStage?.kind === 'preflight',
-    }),
+    summary: summaryOf(result, walk, rootCause, allowOrigin, hop),
   };
+}
+
+/** The verdict's one line (summary.ts words it); only a blocked verdict needs the failure's details. */
+function summaryOf(result: Reconciled, walk: WalkResult, rootCause: RootCause | null, allowOrigin: string | null, hop: Hop | undefined): string {
+  switch (result.outcome) {
+    case 'blocked': {
+      const failure = result.failure;
+      if (failure === null) return BLOCKED_WITHOUT_RULE;
+      return blockedSummary(failure.error, {
+        failedParameter: failure.failedParameter,
+        actual: failure.actual,
+        originSent: hop?.originSent ?? null,
+        tainted: hop?.tainted === true,
+        status: failure.responseStatus,
+      });
+    }
+    case 'network-error':
+      return networkSummary(rootCause, result.networkStage?.kind === 'preflight');
+    case 'allowed':
+      return allowedSummary(allowOrigin, ruleName(walk));
+    case 'not-cors':
+      return NOT_CORS_SUMMARY;
+  }
 }

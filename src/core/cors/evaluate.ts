@@ -13,9 +13,9 @@ import { isHttpScheme, parseUrl, schemeOf, type WhatwgUrl } from '../origin/what
 import { normalizeMethod } from '../request/index';
 import { buildVerdict } from './build-verdict';
 import { closeHeaderScope, headerIndexOf, openHeaderScope } from './header-index';
-import { NO_PREFLIGHT, type HopFacts } from './hop-preflight';
+import { NO_PREFLIGHT } from './hop-preflight';
 import { walkRules } from './hop-rules';
-import type { RuleFailure, WalkContext } from './hop-rules';
+import type { CredentialsChoice, RuleFailure, WalkContext } from './hop-rules';
 import { canBePreflighted, inferCredentials, inferMode } from './mode-inference';
 import { ERR_FAILED } from './net-errors';
 import { observe } from './reconcile';
@@ -59,8 +59,7 @@ function notCorsReason(tx: ObservedTransaction, mode: RequestMode, url: WhatwgUr
 function comparisonWithoutCheck(tx: ObservedTransaction): OriginComparison | null {
   const url = parseUrl(tx.request.url);
   if (url === null) return null;
-  const input = { initiator: tx.initiator, targetUrl: tx.request.url, allowOrigin: null, originSent: null };
-  return compareWithTarget(input, originPartsOfUrl(tx.request.url, url));
+  return compareWithTarget(tx.initiator, null, null, originPartsOfUrl(tx.request.url, url));
 }
 
 function notCorsVerdict(tx: ObservedTransaction, mode: RequestMode, credentials: CredentialsMode, reason: string): Verdict {
@@ -110,12 +109,12 @@ const ASSUMED_WITHOUT = credentialsFinding(
  * otherwise assume fetch's default, not include). The walk without credentials also tells how
  * the one with them ends (WalkResult.includeFailure), so that one is walked only when it is kept.
  */
-function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
+function resolveUnknownCredentials(ctx: WalkContext, seen: Observation): CredentialsChoice {
   const without = walkRules(ctx, false, true);
   // No check read the mode: the walk with credentials would decide exactly the same, step by step.
-  if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
+  if (!without.credentialsConsulted) return { walk: without, include: false, credentials: 'unknown', finding: null };
   const withFailure = without.includeFailure ?? null;
-  if (sameRuleOutcome(withFailure, without.failure)) return { walk: without, include: false, credentials: 'unknown' as const, finding: null };
+  if (sameRuleOutcome(withFailure, without.failure)) return { walk: without, include: false, credentials: 'unknown', finding: null };
   const blocksWith = withFailure !== null;
   const blocksWithout = without.failure !== null;
   let include = false;
@@ -123,7 +122,7 @@ function resolveUnknownCredentials(ctx: WalkContext, seen: Observation) {
   else if (seen.deliveredOk) include = !blocksWith && blocksWithout;
   const deduced = seen.netError === ERR_FAILED || seen.deliveredOk;
   const finding = include ? DEDUCED_INCLUDE : deduced ? DEDUCED_WITHOUT : ASSUMED_WITHOUT;
-  return { walk: include ? walkRules(ctx, true) : without, include, credentials: include ? ('include' as const) : ('same-origin' as const), finding };
+  return { walk: include ? walkRules(ctx, true) : without, include, credentials: include ? 'include' : 'same-origin', finding };
 }
 
 export function evaluate(tx: ObservedTransaction): Verdict {
@@ -149,18 +148,14 @@ function evaluateInScope(tx: ObservedTransaction): Verdict {
   const stated = inferCredentials(tx, requestHeaders, firstHop !== undefined && !firstHop.sameOriginWithInitiator);
   const ctx: WalkContext = {
     tx, route, mode, canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
-    // Sized up front: an empty array would grow a 17-slot store on its first write.
-    factsByHop: new Array<HopFacts | undefined>(route.hops.length),
+    localNetwork: undefined,
   };
-  const chosen = stated === 'unknown'
+  const chosen: CredentialsChoice = stated === 'unknown'
     ? resolveUnknownCredentials(ctx, seen)
     : { walk: walkRules(ctx, stated === 'include'), include: stated === 'include', credentials: stated, finding: null };
   const failure = chosen.walk.failure;
   if (!chosen.walk.corsApplied && (failure === null || failure.kind === 'network')) {
     return notCorsVerdict(tx, mode, chosen.credentials, 'Same-origin request: CORS does not apply.');
   }
-  return buildVerdict({
-    tx, route, mode, credentials: chosen.credentials, include: chosen.include, walk: chosen.walk, seen,
-    firstFinding: chosen.finding,
-  });
+  return buildVerdict(ctx, seen, chosen);
 }

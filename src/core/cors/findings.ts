@@ -8,31 +8,28 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { unexposedHeaderNames } from './exposed-headers';
 import { tokenListOf } from './http-syntax';
 import { createBoundedMemo } from '../util/bounded-memo';
-import type { PassedPreflight, WalkResult } from './hop-rules';
+import type { CredentialsChoice, PassedPreflight, WalkResult } from './hop-rules';
 import type { Route } from './route';
 import { KNOWN } from './known-headers';
-
-export interface FindingsInput {
-  readonly route: Route;
-  readonly walk: WalkResult;
-  readonly outcome: Outcome;
-  readonly include: boolean;
-  /** The capture could not tell the credentials mode (and it did not change the outcome). */
-  readonly credentialsUnknown: boolean;
-  readonly reachedServer: boolean;
-}
 
 function maxAgeFinding(passed: PassedPreflight): Finding {
   const raw = passed.response.valueOf(KNOWN.maxAge);
   const maxAge = parseMaxAge(raw);
   const expiresAt = passed.completedAt === null ? null : passed.completedAt + maxAge.seconds * 1000;
-  return {
-    code: 'preflight-cache',
-    severity: 'info',
-    message: `Chromium caches this preflight for ${maxAge.seconds} s (${maxAgeWords(maxAge.source, raw ?? '')}).`,
-    maxAgeSeconds: maxAge.seconds,
-    expiresAt,
-  };
+  return { code: 'preflight-cache', severity: 'info', message: maxAgeMessage(raw), maxAgeSeconds: maxAge.seconds, expiresAt };
+}
+
+/** A server sends the same Access-Control-Max-Age on every preflight: its message is made once per value. */
+const MAX_AGE_MESSAGES = createBoundedMemo<string>(128);
+const ABSENT_MAX_AGE_MESSAGE = maxAgeMessageOf(null);
+
+function maxAgeMessage(raw: string | null): string {
+  return raw === null ? ABSENT_MAX_AGE_MESSAGE : MAX_AGE_MESSAGES.get(raw, maxAgeMessageOf);
+}
+
+function maxAgeMessageOf(raw: string | null): string {
+  const maxAge = parseMaxAge(raw);
+  return `Chromium caches this preflight for ${maxAge.seconds} s (${maxAgeWords(maxAge.source, raw ?? '')}).`;
 }
 
 /** How the max-age came about, in words (only the one needed is built: this runs per preflighted request). */
@@ -50,15 +47,17 @@ function cachedFinding(hop: number, record: WalkResult['cachedPreflights'][numbe
   const response = record?.response ? headerIndexOf(record.response.headers) : null;
   const maxAge = response === null ? null : parseMaxAge(response.valueOf(KNOWN.maxAge));
   const completedAt = record?.completedAt ?? null;
-  const where = hop === 0 ? 'this request' : `the request after redirect ${hop}`;
-  return {
-    code: 'served-from-preflight-cache',
-    severity: 'info',
-    message: `No preflight was sent for ${where}: an earlier preflight in Chromium's preflight cache covered it.`,
-    ...(maxAge === null ? {} : { maxAgeSeconds: maxAge.seconds }),
-    expiresAt: maxAge === null || completedAt === null ? null : completedAt + maxAge.seconds * 1000,
-  };
+  const message = hop === 0 ? CACHED_FIRST_HOP_MESSAGE : cachedMessage(`the request after redirect ${hop}`);
+  if (maxAge === null) return { code: 'served-from-preflight-cache', severity: 'info', message, expiresAt: null };
+  const expiresAt = completedAt === null ? null : completedAt + maxAge.seconds * 1000;
+  return { code: 'served-from-preflight-cache', severity: 'info', message, maxAgeSeconds: maxAge.seconds, expiresAt };
 }
+
+function cachedMessage(where: string): string {
+  return `No preflight was sent for ${where}: an earlier preflight in Chromium's preflight cache covered it.`;
+}
+
+const CACHED_FIRST_HOP_MESSAGE = cachedMessage('this request');
 
 /* Findings whose words never change: one shared, frozen object each (findings are only ever read). */
 const AUTHORIZATION_COVERED_BY_WILDCARD: Finding = Object.freeze({
@@ -73,6 +72,33 @@ const COOKIES_STORED_DESPITE_BLOCK: Finding = Object.freeze({
   message: 'The blocked response set cookies, and the browser stored them anyway: CORS hides responses, it does not undo them.',
   subjects: Object.freeze(['set-cookie']),
 });
+const REFLECTED_WITHOUT_VARY_SUBJECTS: readonly string[] = Object.freeze(['vary', 'access-control-allow-origin']);
+const REFLECTED_WITH_CREDENTIALS_SUBJECTS: readonly string[] = Object.freeze(['access-control-allow-origin', 'access-control-allow-credentials']);
+/** The two reflected-origin-without-vary findings (their words depend only on whether a shared cache may keep the response). */
+const REFLECTED_WITHOUT_VARY_CACHEABLE: Finding = Object.freeze({
+  code: 'reflected-origin-without-vary',
+  severity: 'warning',
+  message: 'Access-Control-Allow-Origin names this origin, the response may be cached, and Vary does not include Origin: a cache or CDN can hand this response to another origin, which will then be blocked.',
+  subjects: REFLECTED_WITHOUT_VARY_SUBJECTS,
+});
+const REFLECTED_WITHOUT_VARY_UNCACHED: Finding = Object.freeze({
+  code: 'reflected-origin-without-vary',
+  severity: 'info',
+  message: 'Access-Control-Allow-Origin names this origin and Vary does not include Origin. Harmless while nothing caches the response; if the server echoes the request\'s Origin and a cache or CDN is added, other origins may get this answer.',
+  subjects: REFLECTED_WITHOUT_VARY_SUBJECTS,
+});
+
+/** One finding per allowed origin, made once (a server names the same few origins on every response). */
+const REFLECTED_WITH_CREDENTIALS = createBoundedMemo<Finding>(128);
+
+function reflectedWithCredentials(allowOrigin: string): Finding {
+  return Object.freeze({
+    code: 'reflected-origin-with-credentials',
+    severity: 'warning',
+    message: `The server allows ${allowOrigin} with credentials. Fine if it checks Origin against an allowlist; if it echoes any Origin, any site can read this user's data.`,
+    subjects: REFLECTED_WITH_CREDENTIALS_SUBJECTS,
+  });
+}
 
 function preflightFindings(walk: WalkResult, findings: FindingSink): void {
   for (const cached of walk.cachedPreflights) findings.add(cachedFinding(cached.hop, cached.record));
@@ -127,8 +153,8 @@ export function sharedCacheableValue(cacheControl: string): boolean {
 }
 
 /** Findings about the final response: reflected origins, headers script cannot read. */
-function finalResponseFindings(input: FindingsInput, findings: FindingSink): void {
-  const { route, walk } = input;
+function finalResponseFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, findings: FindingSink): void {
+  const walk = chosen.walk;
   const lastHop = route.hops[route.hops.length - 1];
   const finalResponse = route.finalResponse;
   if (!walk.corsApplied || finalResponse === null || lastHop === undefined || walk.lastHop !== lastHop.index) return;
@@ -138,26 +164,14 @@ function finalResponseFindings(input: FindingsInput, findings: FindingSink): voi
     if (!varyCoversOrigin(response)) {
       // Only a risk where a shared cache may keep the response; otherwise worth knowing, not a warning.
       const cacheable = isSharedCacheable(response.valueOf(KNOWN.cacheControl));
-      findings.add({
-        code: 'reflected-origin-without-vary',
-        severity: cacheable ? 'warning' : 'info',
-        message: cacheable
-          ? 'Access-Control-Allow-Origin names this origin, the response may be cached, and Vary does not include Origin: a cache or CDN can hand this response to another origin, which will then be blocked.'
-          : 'Access-Control-Allow-Origin names this origin and Vary does not include Origin. Harmless while nothing caches the response; if the server echoes the request\'s Origin and a cache or CDN is added, other origins may get this answer.',
-        subjects: ['vary', 'access-control-allow-origin'],
-      });
+      findings.add(cacheable ? REFLECTED_WITHOUT_VARY_CACHEABLE : REFLECTED_WITHOUT_VARY_UNCACHED);
     }
     if (response.valueOf(KNOWN.allowCredentials) === 'true') {
-      findings.add({
-        code: 'reflected-origin-with-credentials',
-        severity: 'warning',
-        message: `The server allows ${allowOrigin} with credentials. Fine if it checks Origin against an allowlist; if it echoes any Origin, any site can read this user's data.`,
-        subjects: ['access-control-allow-origin', 'access-control-allow-credentials'],
-      });
+      findings.add(REFLECTED_WITH_CREDENTIALS.get(allowOrigin, reflectedWithCredentials));
     }
   }
-  if (input.outcome === 'allowed') {
-    const finding = unexposedFinding(response, input.include, input.credentialsUnknown);
+  if (outcome === 'allowed') {
+    const finding = unexposedFinding(response, chosen.include, chosen.credentials === 'unknown');
     if (finding !== null) findings.add(finding);
   }
 }
@@ -188,12 +202,12 @@ function unexposedFinding(response: HeaderIndex, include: boolean, credentialsUn
 }
 
 /** Side effects of a blocked request: it ran on the server, and its cookies were stored. */
-function blockedFindings(input: FindingsInput, findings: FindingSink): void {
-  const failure = input.walk.failure;
-  if (input.outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
+function blockedFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, reachedServer: boolean, findings: FindingSink): void {
+  const failure = chosen.walk.failure;
+  if (outcome !== 'blocked' || failure === null || failure.kind !== 'cors') return;
   const ranOnServer = failure.stage.kind === 'response' || failure.stage.kind === 'redirect';
-  const method = input.route.hops[failure.hop]?.method ?? '';
-  if (ranOnServer && input.reachedServer && method !== 'GET' && method !== 'HEAD') {
+  const method = route.hops[failure.hop]?.method ?? '';
+  if (ranOnServer && reachedServer && method !== 'GET' && method !== 'HEAD') {
     findings.add({
       code: 'request-reached-server',
       severity: 'warning',
@@ -201,10 +215,12 @@ function blockedFindings(input: FindingsInput, findings: FindingSink): void {
       subjects: [method],
     });
   }
-  if (ranOnServer && input.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
+  if (ranOnServer && chosen.include && (failure.response?.valueOf(KNOWN.setCookie) ?? null) !== null) {
     findings.add(COOKIES_STORED_DESPITE_BLOCK);
   }
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * Where a verdict's findings are gathered: one array reused from verdict to verdict (a fresh empty
@@ -225,20 +241,24 @@ export class FindingSink {
     this.items[this.count++] = finding;
   }
 
-  /** The findings added since the last take. */
-  take(): Finding[] {
-    const findings = this.items.slice(0, this.count);
+  /** The findings added since the last take (none: one shared, frozen empty list). */
+  take(): readonly Finding[] {
+    const count = this.count;
     this.count = 0;
-    return findings;
+    return count === 0 ? NO_FINDINGS : this.items.slice(0, count);
   }
 }
 
-/** Appends the findings to `findings` (the verdict's sink, which may already hold some). */
-export function buildFindings(input: FindingsInput, findings: FindingSink): FindingSink {
-  preflightFindings(input.walk, findings);
-  const taint = taintFinding(input.route, input.walk.lastHop);
+/**
+ * Appends the findings to `findings` (the verdict's sink, which may already hold some): about the
+ * walk evaluate() kept, its reconciled `outcome`, and whether the request `reachedServer`.
+ */
+export function buildFindings(route: Route, chosen: CredentialsChoice, outcome: Outcome, reachedServer: boolean, findings: FindingSink): FindingSink {
+  const walk = chosen.walk;
+  preflightFindings(walk, findings);
+  const taint = taintFinding(route, walk.lastHop);
   if (taint !== null) findings.add(taint);
-  finalResponseFindings(input, findings);
-  blockedFindings(input, findings);
+  finalResponseFindings(route, chosen, outcome, findings);
+  blockedFindings(route, chosen, outcome, reachedServer, findings);
   return findings;
 }

@@ -18,8 +18,6 @@ export interface PreflightContext {
   readonly canPreflight: boolean;
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
-  /** Facts judged earlier in this evaluation, by hop index (see hopFactsOf). */
-  readonly factsByHop: (HopFacts | undefined)[];
 }
 
 export type HopPreflightOutcome =
@@ -77,14 +75,27 @@ export function splitRequestHeaders(value: string): string[] {
  * a streaming body).
  */
 function explainObservedPreflight(hop: Hop, acrh: string | null): PreflightNeed {
-  const names = acrh === null ? NO_HEADERS : requestHeaderNamesOf(acrh);
-  if (names.length === 0) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
+  const named = acrh === null ? null : NAMED_BY_VALUE.get(acrh, needOfNamedHeaders);
+  if (named === null) return preflightNeed(hop.method, hop.requestHeaders, { forced: true });
   const fromMethod = preflightNeed(hop.method, []).reasons;
-  const reasons: PreflightReason[] = [...fromMethod];
-  for (const name of names) {
-    reasons.push({ kind: 'header', name, text: `${name} is not a CORS-safelisted request header (named in the preflight's Access-Control-Request-Headers)` });
-  }
-  return { required: true, reasons, requestHeaders: names.join(',') };
+  if (fromMethod.length === 0) return named;
+  return { required: true, reasons: [...fromMethod, ...named.reasons], requestHeaders: named.requestHeaders };
+}
+
+/**
+ * What the names in an Access-Control-Request-Headers value call for on their own (null when it
+ * names none), remembered by value: a page's preflights carry the same few lists, and the words
+ * are only ever read.
+ */
+const NAMED_BY_VALUE = createBoundedMemo<PreflightNeed | null>(256);
+
+function needOfNamedHeaders(acrh: string): PreflightNeed | null {
+  const names = requestHeaderNamesOf(acrh);
+  if (names.length === 0) return null;
+  const reasons: PreflightReason[] = names.map((name) => ({
+    kind: 'header', name, text: `${name} is not a CORS-safelisted request header (named in the preflight's Access-Control-Request-Headers)`,
+  }));
+  return Object.freeze({ required: true, reasons: Object.freeze(reasons), requestHeaders: names.join(',') });
 }
 
 /** What a hop's preflight looks like whatever the credentials mode (judged once per evaluation). */
@@ -92,24 +103,20 @@ export interface HopFacts {
   readonly info: PreflightInfo;
   readonly sentNow: boolean;
   readonly unsafeHeaders: readonly string[];
-  readonly hasResponse: boolean;
-  readonly deliveredOk: boolean;
-  readonly canPreflight: boolean;
 }
 
 /**
  * A hop's preflight facts, or null when the hop cannot have a preflight (the request type is never
  * preflighted and none was sent). evaluate() walks the rules twice when the credentials mode is
- * unknown; the facts of a hop do not depend on it, so the first walk leaves them in `factsByHop`
+ * unknown; the facts of a hop do not depend on it, so the first walk leaves them on the hop
  * (which lives as long as one evaluation). `hasResponse`: the hop's request got a response.
  */
 export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean): HopFacts | null {
   const record = hop.preflight;
   if (!ctx.canPreflight && (record === null || record.fromCache === true)) return null;
-  const known = ctx.factsByHop[hop.index];
-  if (known && known.hasResponse === hasResponse && known.deliveredOk === ctx.deliveredOk && known.canPreflight === ctx.canPreflight) {
-    return known;
-  }
+  // Everything the facts depend on is fixed for the evaluation the hop belongs to.
+  const known = hop.preflightFacts;
+  if (known !== undefined) return known;
   const sentNow = record !== null && record.fromCache !== true;
   const acrh = observedRequestHeaders(hop);
   let need = preflightNeed(hop.method, hop.requestHeaders);
@@ -123,11 +130,8 @@ export function hopFactsOf(ctx: PreflightContext, hop: Hop, hasResponse: boolean
     // The preflight's own Access-Control-Request-Headers is ground truth (reference §0).
     requestHeaders: acrh ?? need.requestHeaders,
   };
-  const facts: HopFacts = {
-    info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS,
-    hasResponse, deliveredOk: ctx.deliveredOk, canPreflight: ctx.canPreflight,
-  };
-  ctx.factsByHop[hop.index] = facts;
+  const facts: HopFacts = { info, sentNow, unsafeHeaders: sentNow ? requestHeaderNamesOf(acrh ?? need.requestHeaders) : NO_HEADERS };
+  hop.preflightFacts = facts;
   return facts;
 }
 

@@ -4,7 +4,7 @@
  * final CORS check (§3). Pure: facts in, the first failure (if any) and what was learned out.
  * The browser's own outcome is applied afterwards by the reconciler.
  */
-import type { CorsErrorName, FailureStage, ObservedPreflight, ObservedRedirect, ObservedTransaction, PreflightInfo, RequestMode, RootCause } from '../types';
+import type { CorsErrorName, CredentialsMode, FailureStage, Finding, ObservedPreflight, ObservedRedirect, ObservedTransaction, PreflightInfo, RequestMode, RootCause } from '../types';
 import { isSameOrigin, originPartsOfUrl } from '../origin/parse-origin';
 import { isHttpScheme, schemeOf } from '../origin/whatwg-url';
 import { checkAccess } from './access-check';
@@ -12,7 +12,7 @@ import { headerIndexOf, type HeaderIndex } from './header-index';
 import { KNOWN } from './known-headers';
 import { checkLocalNetworkAccess } from './local-network';
 import { rootCauseForNetError } from './net-errors';
-import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopFacts, type HopPreflightOutcome } from './hop-preflight';
+import { NO_PREFLIGHT, hopFactsOf, judgeHopPreflight, type HopPreflightOutcome } from './hop-preflight';
 import type { Hop, Route } from './route';
 import { RESPONSE_STAGE, preflightStage, redirectStage, requestStage } from './stages';
 
@@ -60,10 +60,8 @@ export interface WalkContext {
   /** The browser finished the request without an error. */
   readonly deliveredOk: boolean;
   readonly endedWithErrFailed: boolean;
-  /** Each hop's preflight facts, judged by the first walk and reused by the second. */
-  readonly factsByHop: (HopFacts | undefined)[];
   /** Local Network Access's answer, the same for both walks: judged once (undefined until then). */
-  localNetwork?: CorsErrorName | null;
+  localNetwork: CorsErrorName | null | undefined;
 }
 
 export interface WalkResult {
@@ -98,6 +96,17 @@ export interface WalkResult {
    * fails with credentials, else this walk's own failure. Undefined when not asked.
    */
   readonly includeFailure?: RuleFailure | null;
+}
+
+/** How evaluate() settled the credentials mode, and the walk it kept. */
+export interface CredentialsChoice {
+  readonly walk: WalkResult;
+  /** The mode the walk assumed. */
+  readonly include: boolean;
+  /** What the verdict reports (may stay `unknown` when both modes agree). */
+  readonly credentials: CredentialsMode;
+  /** A finding evaluate() made before the walk's own (the credentials mode it deduced). */
+  readonly finding: Finding | null;
 }
 
 function corsFailure(
@@ -201,14 +210,19 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
       const stage = preflightStage(hop.index);
       return { kind: 'network', stage, hop: hop.index, rootCause: rootCauseForNetError(outcome.netError, null), netError: outcome.netError };
     }
-    case 'passed':
-      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [];
-      seen.passedPreflights.push({ hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard });
+    case 'passed': {
+      const passed = { hop: hop.index, response: outcome.response, completedAt: hop.preflight?.completedAt ?? null, authorizationCoveredByWildcard: outcome.authorizationCoveredByWildcard };
+      // The first one starts an exact-size list (an empty array would grow a 17-slot store on its first push).
+      if (seen.passedPreflights === NONE_YET) seen.passedPreflights = [passed];
+      else seen.passedPreflights.push(passed);
       break;
-    case 'cached':
-      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [];
-      seen.cachedPreflights.push({ hop: hop.index, record: hop.preflight });
+    }
+    case 'cached': {
+      const cached = { hop: hop.index, record: hop.preflight };
+      if (seen.cachedPreflights === NONE_YET) seen.cachedPreflights = [cached];
+      else seen.cachedPreflights.push(cached);
       break;
+    }
     case 'unknown':
       seen.unobservedPreflight = true;
       break;
@@ -217,12 +231,8 @@ function preflightAndLocalNetwork(ctx: WalkContext, hop: Hop, include: boolean, 
   }
   if (hop.index !== 0) return null;
   if (ctx.localNetwork === undefined) {
-    ctx.localNetwork = checkLocalNetworkAccess({
-      initiator: ctx.route.initiator,
-      targetHost: hop.origin.host ?? '',
-      gotResponse: hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined),
-      endedWithErrFailed: ctx.endedWithErrFailed,
-    });
+    const gotResponse = hasResponse || (hop.preflight?.response !== null && hop.preflight?.response !== undefined);
+    ctx.localNetwork = checkLocalNetworkAccess(ctx.route.initiator, hop.origin.host ?? '', gotResponse, ctx.endedWithErrFailed);
   }
   const lna = ctx.localNetwork;
   return lna === null ? null : corsFailure(0, requestStage(0), lna, '', null, null, null, null);

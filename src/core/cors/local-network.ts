@@ -95,25 +95,20 @@ function computeAddressSpace(hostOrIp: string): AddressSpace | null {
   return v6 === null ? null : ipv6Space(v6);
 }
 
-export interface LocalNetworkInput {
-  readonly initiator: OriginParts;
-  readonly targetHost: string;
-  /** Some response (preflight or actual) came back from the target. */
-  readonly gotResponse: boolean;
-  readonly endedWithErrFailed: boolean;
-}
-
-/** Null when LNA does not apply, passed, or cannot be decided from the data. */
-export function checkLocalNetworkAccess(input: LocalNetworkInput): CorsErrorName | null {
-  if (input.initiator.host === null) return null;
-  const from = addressSpaceOf(input.initiator.host);
+/**
+ * Null when LNA does not apply, passed, or cannot be decided from the data. `targetHost`: the first
+ * hop's host; `gotResponse`: some response (preflight or actual) came back from the target.
+ */
+export function checkLocalNetworkAccess(initiator: OriginParts, targetHost: string, gotResponse: boolean, endedWithErrFailed: boolean): CorsErrorName | null {
+  if (initiator.host === null) return null;
+  const from = addressSpaceOf(initiator.host);
   // Nothing is more private than loopback (most pages under development are on localhost).
   if (from === null || from === 'loopback') return null;
-  const to = addressSpaceOf(input.targetHost);
+  const to = addressSpaceOf(targetHost);
   if (to === null || RANK[to] >= RANK[from]) return null;
   // LNA stops the request before it is sent: a response proves it was let through.
-  if (input.gotResponse) return null;
+  if (gotResponse) return null;
   // The initiator is not loopback here, so only https makes it a secure context.
-  if (input.initiator.scheme !== 'https') return 'InsecureLocalNetwork';
-  return input.endedWithErrFailed ? 'LocalNetworkAccessPermissionDenied' : null;
+  if (initiator.scheme !== 'https') return 'InsecureLocalNetwork';
+  return endedWithErrFailed ? 'LocalNetworkAccessPermissionDenied' : null;
 }

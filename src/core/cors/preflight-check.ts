@@ -83,8 +83,9 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
   if (allowHeaders === null) return fail('InvalidAllowHeadersPreflightResponse', '', null, allowHeadersValue, response);
 
   // Reference §4.4/§4.5: case-sensitive match; safelisted methods always pass; `*` only without credentials.
-  const methodAllowed =
-    isSafelistedMethod(method.toUpperCase()) || allowMethods.includes(method) || (!include && allowMethods.includes('*'));
+  // (A normalized GET, HEAD or POST is already uppercase: only other methods need the case folded.)
+  const methodAllowed = isSafelistedMethod(method) || isSafelistedMethod(method.toUpperCase()) ||
+    allowMethods.includes(method) || (!include && allowMethods.includes('*'));
   if (!methodAllowed) return fail('MethodDisallowedByPreflightResponse', method, method, allowMethodsValue, response);
 
   if (!include && allowHeaders.includes('*')) {

@@ -10,6 +10,7 @@ import { isHttpScheme, parseUrl, schemeOf } from '../origin/whatwg-url';
 import type { WhatwgUrl } from '../origin/whatwg-url';
 import { normalizeMethod } from '../request/index';
 import { headerIndexOf } from './header-index';
+import type { HopFacts } from './hop-preflight';
 import { KNOWN } from './known-headers';
 
 export interface Hop {
@@ -30,6 +31,11 @@ export interface Hop {
   readonly redirect: ObservedRedirect | null;
   /** That redirect's Location resolved against this hop's URL; null when it does not parse. */
   readonly redirectTarget: WhatwgUrl | null;
+  /**
+   * The hop's preflight facts, judged by the first walk that needs them and kept for the second
+   * (they do not depend on the credentials mode; see hopFactsOf). Undefined until then.
+   */
+  preflightFacts: HopFacts | undefined;
 }
 
 export interface Route {
@@ -128,6 +134,7 @@ export function buildRoute(tx: ObservedTransaction, initiator: OriginParts, deli
       preflight,
       redirect,
       redirectTarget,
+      preflightFacts: undefined,
     };
     if (hops === null) hops = [hop];
     else hops.push(hop);

@@ -2,27 +2,28 @@
  * The verdict's one-line summary: which check failed and the actual value, in plain words. The long
  * explanation and the fix belong to src/core/advice; this line is what a list row shows.
  */
-import type { CorsErrorName, Outcome, RequestMode, RootCause } from '../types';
-import { allowOriginDiffers } from '../origin/compare-origins';
+import type { CorsErrorName, RootCause } from '../types';
+import { sharedAllowOriginDiffers } from '../origin/compare-origins';
+import { createBoundedMemo } from '../util/bounded-memo';
 
-export interface SummaryInput {
-  readonly outcome: Outcome;
-  readonly mode: RequestMode;
-  readonly corsError: CorsErrorName | null;
-  readonly failedParameter: string | null;
-  readonly expected: string | null;
+/** What the line about a blocked request says beside the CorsError. */
+export interface BlockedSummaryInput {
+  readonly failedParameter: string;
+  /** The value the check got (null when the header was absent). */
   readonly actual: string | null;
-  readonly rootCause: RootCause | null;
   /** The Origin sent at the failing hop, and whether a redirect made it `null`. */
   readonly originSent: string | null;
   readonly tainted: boolean;
+  /** The status of the response that failed the check, if any. */
   readonly status: number | null;
-  readonly notCorsReason: string | null;
-  /** The browser delivered what the rules would block: the rule that disagreed. */
-  readonly reconciledRule?: string | null;
-  /** A network failure happened on the preflight rather than the request itself. */
-  readonly failedInPreflight?: boolean;
 }
+
+/*
+ * The lines for the outcomes the reconciler never gives a walked verdict (blocked without a rule
+ * failure to name, not-cors): the words stay general.
+ */
+export const BLOCKED_WITHOUT_RULE = 'Blocked by CORS.';
+export const NOT_CORS_SUMMARY = 'CORS does not apply to this request.';
 
 const PREFLIGHT_PREFIX = 'Preflight response: ';
 
@@ -36,12 +37,12 @@ function mismatch(value: string, originSent: string, tainted: boolean): string {
   if (value.endsWith('/') && value.slice(0, -1) === originSent) {
     return `Access-Control-Allow-Origin '${value}' has a trailing slash; ${origin} has none.`;
   }
-  const parts = allowOriginDiffers(value, originSent).filter((p) => p !== 'whole');
+  const parts = sharedAllowOriginDiffers(value, originSent).filter((p) => p !== 'whole');
   const detail = parts.length === 0 ? '' : ` (${parts.join(', ')} ${parts.length === 1 ? 'differs' : 'differ'})`;
   return `Access-Control-Allow-Origin '${value}' does not match ${origin}${detail}.`;
 }
 
-function accessSummary(error: CorsErrorName, input: SummaryInput): string | null {
+function accessSummary(error: CorsErrorName, input: BlockedSummaryInput): string | null {
   const value = input.actual ?? '';
   const originSent = input.originSent ?? 'null';
   switch (error) {
@@ -80,13 +81,13 @@ function listed(header: string, actual: string | null): string {
   return actual === null ? `the preflight response has no ${header}` : `${header} is '${actual}'`;
 }
 
-function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
+export function blockedSummary(error: CorsErrorName, input: BlockedSummaryInput): string {
   const direct = accessSummary(error, input);
   if (direct !== null) return direct;
   const twin = UNPREFIXED[error];
   const viaTwin = twin === undefined ? null : accessSummary(twin, input);
   if (viaTwin !== null) return PREFLIGHT_PREFIX + viaTwin;
-  const param = input.failedParameter ?? '';
+  const param = input.failedParameter;
   switch (error) {
     case 'PreflightInvalidStatus':
       return `The preflight (OPTIONS) got status ${input.actual ?? '?'}; it must be 2xx.`;
@@ -115,7 +116,7 @@ function blockedSummary(error: CorsErrorName, input: SummaryInput): string {
   }
 }
 
-function networkSummary(rootCause: RootCause | null, preflight: boolean): string {
+export function networkSummary(rootCause: RootCause | null, preflight: boolean): string {
   if (rootCause === null) return 'The request failed with net::ERR_FAILED, yet every CORS check the capture shows passes.';
   switch (rootCause.kind) {
     case 'connection-failed':
@@ -131,20 +132,19 @@ function networkSummary(rootCause: RootCause | null, preflight: boolean): string
   }
 }
 
-export function summarize(input: SummaryInput): string {
-  switch (input.outcome) {
-    case 'blocked':
-      return input.corsError === null ? 'Blocked by CORS.' : blockedSummary(input.corsError, input);
-    case 'network-error':
-      return networkSummary(input.rootCause, input.failedInPreflight === true);
-    case 'not-cors':
-      return input.notCorsReason ?? 'CORS does not apply to this request.';
-    case 'allowed':
-      if (input.reconciledRule) return `Chromium delivered it, although the rules say ${input.reconciledRule}; see the reconciled finding.`;
-      return input.actual === '*'
-        ? "Allowed: Access-Control-Allow-Origin '*' and no credentials."
-        : input.actual === null
-          ? 'No CORS failure so far.'
-          : `Allowed: Access-Control-Allow-Origin '${input.actual}' matches.`;
-  }
+/** A server allows the same few origins on every response: each line is made once. */
+const ALLOWED_BY_VALUE = createBoundedMemo<string>(128);
+
+function allowedByValue(allowOrigin: string): string {
+  return `Allowed: Access-Control-Allow-Origin '${allowOrigin}' matches.`;
+}
+
+/** `reconciledRule`: the rule that disagreed when the browser delivered what the rules would block. */
+export function allowedSummary(allowOrigin: string | null, reconciledRule: string | null): string {
+  if (reconciledRule) return `Chromium delivered it, although the rules say ${reconciledRule}; see the reconciled finding.`;
+  return allowOrigin === '*'
+    ? "Allowed: Access-Control-Allow-Origin '*' and no credentials."
+    : allowOrigin === null
+      ? 'No CORS failure so far.'
+      : ALLOWED_BY_VALUE.get(allowOrigin, allowedByValue);
 }

@@ -76,6 +76,24 @@ export function allowOriginDiffers(allowOrigin: string, originSent: string): Ori
   return parts.length > 0 ? parts : ['whole'];
 }
 
+/**
+ * allowOriginDiffers as a shared, frozen list, remembering the last answer: a verdict asks twice
+ * (its origin comparison and its summary), and a server answers the same origin the same way on
+ * request after request.
+ */
+export function sharedAllowOriginDiffers(allowOrigin: string, originSent: string): readonly OriginComponent[] {
+  if (allowOrigin !== lastAllowOrigin || originSent !== lastOriginSent) {
+    lastDiffers = Object.freeze(allowOriginDiffers(allowOrigin, originSent));
+    lastAllowOrigin = allowOrigin;
+    lastOriginSent = originSent;
+  }
+  return lastDiffers;
+}
+
+let lastAllowOrigin: string | null = null;
+let lastOriginSent: string | null = null;
+let lastDiffers: readonly OriginComponent[] = Object.freeze([]);
+
 /** Why two origins are not the same origin, by component; 'whole' when either is opaque. */
 export function crossOriginComponents(a: OriginParts, b: OriginParts): OriginComponent[] {
   if (a.serialized === null || b.serialized === null) return ['whole'];
@@ -98,27 +116,28 @@ export interface OriginComparisonInput {
 }
 
 export function compareOrigins(input: OriginComparisonInput): OriginComparison {
-  return compareWithTarget(input, parseOrigin(input.targetUrl));
+  return compareWithTarget(input.initiator, input.allowOrigin, input.originSent, parseOrigin(input.targetUrl));
 }
 
 /**
- * compareOrigins when the caller already has the target's parts (`parseOrigin(input.targetUrl)`)
- * and possibly the page's (`parseOrigin(input.initiator)`): request URLs are unique, so parsing
- * them again would only churn parseOrigin's memo.
+ * compareOrigins when the caller already has the target's parts (`parseOrigin(targetUrl)`) and
+ * possibly the page's (`parseOrigin(initiator)`): request URLs are unique, so parsing them again
+ * would only churn parseOrigin's memo. The other arguments are OriginComparisonInput's.
  */
-export function compareWithTarget(input: OriginComparisonInput, target: OriginParts, pageParts?: OriginParts): OriginComparison {
-  const page = input.initiator === null ? null : (pageParts ?? parseOrigin(input.initiator));
-  const allowOrigin = input.allowOrigin === null ? null : parseOrigin(input.allowOrigin);
+export function compareWithTarget(
+  initiator: string | null, allowOrigin: string | null, originSent: string | null, target: OriginParts, pageParts?: OriginParts,
+): OriginComparison {
+  const page = initiator === null ? null : (pageParts ?? parseOrigin(initiator));
   return {
     page,
     target,
-    allowOrigin,
+    allowOrigin: allowOrigin === null ? null : parseOrigin(allowOrigin),
     allowOriginDiffers:
-      input.allowOrigin === null || input.originSent === null || input.allowOrigin === '*' || input.allowOrigin === input.originSent
+      allowOrigin === null || originSent === null || allowOrigin === '*' || allowOrigin === originSent
         ? NO_COMPONENTS
-        : allowOriginDiffers(input.allowOrigin, input.originSent),
+        : sharedAllowOriginDiffers(allowOrigin, originSent),
     crossOriginBy: page === null ? WHOLE : sharedCrossOriginComponents(page, target),
-    originSent: input.originSent,
+    originSent,
   };
 }
 

@@ -1,10 +1,13 @@
 /**
+
  * A shortcut past the WHATWG URL parser for the URLs a page's requests and CORS headers nearly
  * always are: `http(s)://` + a lowercase host + an optional port, then a path, query or fragment.
- * Request URLs are unique (a nonce, an id), so no memo helps them, and `new URL` costs a fifth of
- * the engine's per-request budget. The origin parts are read straight off the string; whatever the
- * rest of the URL holds cannot make a special URL fail to parse (its path, query and fragment
- * states never fail), and the parser is still called on demand for `href` and the path parts.
+ * Request URLs are unique (a nonce, an id), so no memo helps them whole, and `new URL` costs a fifth
+ * of the engine's per-request budget. Their origins repeat, though: the authority (`http(s)://`
+ * up to the first `/`, `?` or `#`) is read once per distinct spelling and remembered (HttpOrigin),
+ * so a request URL costs a scan for the end of its authority and a lookup. Whatever the rest of the
+ * URL holds cannot make a special URL fail to parse (its path, query and fragment states never
+ * fail), and the parser is still called on demand for `href` and the path parts.
  *
  * Anything this file is not certain about (uppercase, percent signs, user info, IDNA `xn--`
  * labels, hosts that end in a number other than a canonical dotted quad, ports out of range, tabs
@@ -12,38 +15,63 @@
  * the shortcut only ever answers what the parser would (a property test compares the two).
  */
 import type { WhatwgUrl } from './whatwg-url';
+import { createBoundedMemo } from '../util/bounded-memo';
 
 type UrlConstructor = new (input: string) => WhatwgUrl;
 
 const UrlClass = (globalThis as unknown as { readonly URL: UrlConstructor }).URL;
 
+/** What an authority this shortcut is sure of tells about every URL written with it (shared, only ever read). */
+interface HttpOrigin {
+  readonly protocol: 'http:' | 'https:';
+  readonly hostname: string;
+  /** '' when absent or the scheme's default. */
+  readonly port: string;
+  /** The port as a number; null when `port` is ''. */
+  readonly portNumber: number | null;
+  /** `scheme://host[:port]`: the authority itself where it is written that way (a flat string, cheap to compare). */
+  readonly serializedOrigin: string;
+  /** The authority is written as the parser writes it (no default or zero-padded port, no empty port after a colon). */
+  readonly writtenAsSerialized: boolean;
+}
+
 /** A parsed http(s) URL whose origin parts are known; the rest comes from the real parser on first use. */
 class HttpUrl implements WhatwgUrl {
-  readonly username = '';
-  readonly password = '';
   private parsed: WhatwgUrl | null = null;
 
   constructor(
     private readonly input: string,
-    readonly protocol: string,
-    readonly hostname: string,
-    readonly port: string,
-    /** `scheme://host[:port]`, cut out of the input where it is written that way (a flat string, cheap to compare). */
-    readonly serializedOrigin: string,
-    /**
-     * Where the path starts when the authority is written as the parser writes it, else -1: href
-     * is then the input itself if the rest is too (isSerializedTail, checked on demand: most URLs
-     * are never asked for their href).
-     */
-    private readonly tailStart: number,
+    readonly origin: HttpOrigin,
   ) {}
+
+  get username(): string {
+    return '';
+  }
+
+  get password(): string {
+    return '';
+  }
+
+  get protocol(): string {
+    return this.origin.protocol;
+  }
+
+  get hostname(): string {
+    return this.origin.hostname;
+  }
+
+  get port(): string {
+    return this.origin.port;
+  }
 
   private get full(): WhatwgUrl {
     return (this.parsed ??= new UrlClass(this.input));
   }
 
+  /** href is the input itself when the authority and the rest are written as the parser writes them (checked on demand: most URLs are never asked). */
   get href(): string {
-    return this.tailStart >= 0 && isSerializedTail(this.input, this.tailStart) ? this.input : this.full.href;
+    const origin = this.origin;
+    return origin.writtenAsSerialized && isSerializedTail(this.input, origin.serializedOrigin.length) ? this.input : this.full.href;
   }
 
   get pathname(): string {
@@ -109,40 +137,61 @@ function hostStartOf(input: string): number {
   return colon + 3;
 }
 
-/**
- * A parsed URL when `input` is an http(s) URL this shortcut is sure of; null to use the WHATWG parser.
- * One pass over the host checks what the parser would do to it: only lowercase letters, digits,
- * hyphens and dots (which the IDNA step leaves alone), no empty label, no label starting `xn--`
- * (Punycode, which the parser validates), and a last label that is not a number unless the whole
- * host is a canonical dotted quad (anything else the IPv4 parser would rewrite or reject).
- */
+/** Where the authority that starts at `hostStart` ends: the first `/`, `?` or `#`, else the input's end. */
+function authorityEndOf(input: string, hostStart: number): number {
+  const length = input.length;
+  for (let i = hostStart; i < length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === SLASH || c === QUESTION || c === HASH) return i;
+  }
+  return length;
+}
+
+/** Authorities by spelling: a page's requests go to the same few origins. */
+const ORIGINS = createBoundedMemo<HttpOrigin | null>(256);
+
+/** A parsed URL when `input` is an http(s) URL this shortcut is sure of; null to use the WHATWG parser. */
 export function parseHttpUrlFast(input: string): WhatwgUrl | null {
   const hostStart = hostStartOf(input);
   if (hostStart === 0) return null;
+  const origin = ORIGINS.get(input.slice(0, authorityEndOf(input, hostStart)), readAuthority);
+  return origin === null ? null : new HttpUrl(input, origin);
+}
+
+/**
+ * The origin of an authority (`http(s)://` up to the path, query or fragment), or null when the
+ * shortcut is not sure of it. One pass over the host checks what the parser would do to it: only
+ * lowercase letters, digits, hyphens and dots (which the IDNA step leaves alone), no empty label,
+ * no label starting `xn--` (Punycode, which the parser validates), and a last label that is not a
+ * number unless the whole host is a canonical dotted quad (anything else the IPv4 parser would
+ * rewrite or reject). Then an optional port: digits only.
+ */
+function readAuthority(authority: string): HttpOrigin | null {
+  const hostStart = hostStartOf(authority);
   const secure = hostStart === 8;
-  const length = input.length;
+  const length = authority.length;
   let hostEnd = hostStart;
   let labelStart = hostStart;
   let labelDigitsOnly = true;
   let previousLabelNumeric = false;
   for (; hostEnd < length; hostEnd++) {
-    const c = input.charCodeAt(hostEnd);
+    const c = authority.charCodeAt(hostEnd);
     if (c >= 0x61 && c <= 0x7a) {
       labelDigitsOnly = false;
     } else if (c >= 0x30 && c <= 0x39) {
       // digits keep the label numeric
     } else if (c === DOT) {
       if (hostEnd === labelStart) return null;
-      previousLabelNumeric = isNumericLabel(input, labelStart, hostEnd, labelDigitsOnly);
+      previousLabelNumeric = isNumericLabel(authority, labelStart, hostEnd, labelDigitsOnly);
       labelStart = hostEnd + 1;
       labelDigitsOnly = true;
     } else if (c === 0x2d) {
       labelDigitsOnly = false;
       // A label starting `xn--` must be valid Punycode: the parser's business.
-      if (hostEnd === labelStart + 3 && input.charCodeAt(labelStart) === 0x78 && input.charCodeAt(labelStart + 1) === 0x6e && input.charCodeAt(labelStart + 2) === 0x2d) {
+      if (hostEnd === labelStart + 3 && authority.charCodeAt(labelStart) === 0x78 && authority.charCodeAt(labelStart + 1) === 0x6e && authority.charCodeAt(labelStart + 2) === 0x2d) {
         return null;
       }
-    } else if (c === COLON || c === SLASH || c === QUESTION || c === HASH) {
+    } else if (c === COLON) {
       break;
     } else {
       return null;
@@ -150,37 +199,30 @@ export function parseHttpUrlFast(input: string): WhatwgUrl | null {
   }
   if (hostEnd === hostStart) return null;
   // The last label, or the one before a trailing dot, decides whether the host ends in a number.
-  const endsInNumber = labelStart === hostEnd ? previousLabelNumeric : isNumericLabel(input, labelStart, hostEnd, labelDigitsOnly);
-  if (endsInNumber && !isCanonicalDottedQuad(input, hostStart, hostEnd)) return null;
+  const endsInNumber = labelStart === hostEnd ? previousLabelNumeric : isNumericLabel(authority, labelStart, hostEnd, labelDigitsOnly);
+  if (endsInNumber && !isCanonicalDottedQuad(authority, hostStart, hostEnd)) return null;
 
   let port = '';
-  let authorityEnd = hostEnd;
-  if (hostEnd < length && input.charCodeAt(hostEnd) === COLON) {
-    authorityEnd = hostEnd + 1;
-    while (authorityEnd < length && isDigit(input.charCodeAt(authorityEnd))) authorityEnd++;
-    const digits = authorityEnd - hostEnd - 1;
+  let portNumber: number | null = null;
+  if (hostEnd < length) {
+    // Past the colon, only the port's digits may follow.
+    for (let i = hostEnd + 1; i < length; i++) if (!isDigit(authority.charCodeAt(i))) return null;
+    const digits = length - hostEnd - 1;
     if (digits > 5) return null;
     if (digits > 0) {
-      const value = decimalValue(input, hostEnd + 1, authorityEnd);
+      const value = decimalValue(authority, hostEnd + 1, length);
       if (value > 65535) return null;
-      // Written without leading zeros (nearly always), the port is its own digits.
-      port = digits === 1 || input.charCodeAt(hostEnd + 1) !== 0x30 ? input.slice(hostEnd + 1, authorityEnd) : String(value);
-      if (value === (secure ? 443 : 80)) port = '';
+      if (value !== (secure ? 443 : 80)) {
+        port = String(value);
+        portNumber = value;
+      }
     }
   }
-  if (authorityEnd < length) {
-    const c = input.charCodeAt(authorityEnd);
-    if (c !== SLASH && c !== QUESTION && c !== HASH) return null;
-  }
   const protocol = secure ? 'https:' : 'http:';
-  const hostname = input.slice(hostStart, hostEnd);
-  let origin: string;
-  if (port === '') origin = input.slice(0, hostEnd);
-  else if (authorityEnd - hostEnd - 1 === port.length) origin = input.slice(0, authorityEnd);
-  else origin = `${protocol}//${hostname}:${port}`;
-  // The authority is serialized as written only when the origin is the input's own prefix (no
-  // default or zero-padded port, no empty port after a colon).
-  return new HttpUrl(input, protocol, hostname, port, origin, origin.length === authorityEnd ? authorityEnd : -1);
+  const hostname = authority.slice(hostStart, hostEnd);
+  const writtenAsSerialized = port === '' ? hostEnd === length : length - hostEnd - 1 === port.length;
+  const serializedOrigin = writtenAsSerialized ? authority : port === '' ? authority.slice(0, hostEnd) : `${protocol}//${hostname}:${port}`;
+  return Object.freeze({ protocol, hostname, port, portNumber, serializedOrigin, writtenAsSerialized });
 }
 
 /** Characters the parser leaves alone in a path, a query, a fragment (a conservative subset of each). */
@@ -241,7 +283,12 @@ function isSerializedTail(input: string, from: number): boolean {
   return true;
 }
 
-/** The serialized origin the shortcut cut out of a URL it parsed; null for any other URL. */
+/** The serialized origin of a URL the shortcut parsed (shared by every URL of that authority); null for any other URL. */
 export function serializedOriginOf(url: WhatwgUrl): string | null {
-  return url instanceof HttpUrl ? url.serializedOrigin : null;
+  return url instanceof HttpUrl ? url.origin.serializedOrigin : null;
+}
+
+/** The explicit port of a URL the shortcut parsed as a number (null when absent or default); undefined for any other URL. */
+export function portNumberOf(url: WhatwgUrl): number | null | undefined {
+  return url instanceof HttpUrl ? url.origin.portNumber : undefined;
 }

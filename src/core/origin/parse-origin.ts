@@ -6,7 +6,7 @@ import type { OriginParts } from '../types';
 import { parseUrl, schemeOf } from './whatwg-url';
 import type { WhatwgUrl } from './whatwg-url';
 import { createBoundedMemo } from '../util/bounded-memo';
-import { serializedOriginOf } from './fast-http-url';
+import { portNumberOf, serializedOriginOf } from './fast-http-url';
 
 /** Reference §1: the ports a serialization omits. */
 const DEFAULT_PORTS: ReadonlyMap<string, number> = new Map([
@@ -32,7 +32,8 @@ export function originPartsOfUrl(raw: string, url: WhatwgUrl): OriginParts {
   const scheme = schemeOf(url);
   const host = url.hostname;
   if (host === '') return opaqueParts(raw);
-  const explicitPort = url.port === '' ? null : Number(url.port);
+  const shortcutPort = portNumberOf(url);
+  const explicitPort = shortcutPort !== undefined ? shortcutPort : url.port === '' ? null : Number(url.port);
   const serialized = serializedOriginOf(url) ?? (explicitPort === null ? `${scheme}://${host}` : `${scheme}://${host}:${url.port}`);
   return {
     raw,

@@ -13,7 +13,7 @@ const NORMALIZED_METHODS: readonly string[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS
 /** Reference §2.2: uppercase DELETE GET HEAD OPTIONS POST PUT case-insensitively; others keep their case. */
 export function normalizeMethod(method: string): string {
   // Nearly every request's method is already one of these, as sent.
-  if (method === 'GET' || method === 'POST' || method === 'OPTIONS') return method;
+  if (NORMALIZED_METHODS.includes(method)) return method;
   const upper = asciiUppercase(method);
   return NORMALIZED_METHODS.includes(upper) ? upper : method;
 }

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withHeaderScope } from '../../../../src/core/cors/header-index';
-import type { HopFacts } from '../../../../src/core/cors/hop-preflight';
 import { walkRules, type RuleFailure, type WalkContext } from '../../../../src/core/cors/hop-rules';
 import { canBePreflighted, inferMode } from '../../../../src/core/cors/mode-inference';
 import { ERR_FAILED } from '../../../../src/core/cors/net-errors';
@@ -65,7 +64,7 @@ function contextOf(tx: ObservedTransaction): WalkContext {
   return {
     tx, route, mode: inferMode(tx, new HeaderIndex(tx.request.headers), normalizeMethod(tx.request.method)),
     canPreflight: canBePreflighted(tx.resourceType), deliveredOk: seen.deliveredOk, endedWithErrFailed: seen.netError === ERR_FAILED,
-    factsByHop: new Array<HopFacts | undefined>(route.hops.length),
+    localNetwork: undefined,
   };
 }
 
