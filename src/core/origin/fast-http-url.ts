@@ -1,5 +1,4 @@
 /**
-
  * A shortcut past the WHATWG URL parser for the URLs a page's requests and CORS headers nearly
  * always are: `http(s)://` + a lowercase host + an optional port, then a path, query or fragment.
  * Request URLs are unique (a nonce, an id), so no memo helps them whole, and `new URL` costs a fifth
