@@ -27,7 +27,71 @@ export function isHttpUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** Whether a request to `url` from `initiator` crosses origins (`null` initiators never match anything). */
+function endsAuthority(code: number): boolean {
+  return code === 0x2f || code === 0x3f || code === 0x23; // / ? #
+}
+
+function isLowerAlpha(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isSchemeChar(code: number): boolean {
+  return isLowerAlpha(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2e || code === 0x2d; // 0-9 + . -
+}
+
+/** A character originOf would keep as it is in a host: not uppercase, not `@`, not ending it, ASCII. */
+function isPlainHostChar(code: number): boolean {
+  return !(code >= 0x41 && code <= 0x5a) && code !== 0x40 && !endsAuthority(code) && code < 0x80;
+}
+
+/**
+ * Whether `text` up to `end` is `scheme://host[:port]` as originOf writes it: lowercase, no userinfo,
+ * no port that might be the scheme's default. Then that text is its own origin, read without a
+ * regex or a copy. Anything else (rare from webRequest) is left to originOf.
+ */
+function isPlainOrigin(text: string, end: number): boolean {
+  if (!isLowerAlpha(text.charCodeAt(0))) return false;
+  let at = 1;
+  while (isSchemeChar(text.charCodeAt(at))) at++;
+  if (!text.startsWith('://', at)) return false;
+  const hostStart = at + 3;
+  if (hostStart >= end) return false;
+  for (let i = hostStart; i < end; i++) if (!isPlainHostChar(text.charCodeAt(i))) return false;
+  return !(endsWithAt(text, end, ':80') || endsWithAt(text, end, ':443') || endsWithAt(text, end, ':21'));
+}
+
+function endsWithAt(text: string, end: number, suffix: string): boolean {
+  return text.startsWith(suffix, end - suffix.length);
+}
+
+/**
+ * Where the part of `url` that originOf reads ends: the first `/`, `?` or `#` after the first `://`
+ * (its scheme cannot hold `:`, so it reads no further; without `://` it fails anyway).
+ */
+function headEnd(url: string): number {
+  const separator = url.indexOf('://');
+  if (separator < 0) return url.length;
+  for (let at = separator + 3; at < url.length; at++) {
+    if (endsAuthority(url.charCodeAt(at))) return at;
+  }
+  return url.length;
+}
+
+/** Whether `url` is `origin` followed by its path, query or fragment (or nothing). */
+function extendsOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) && (url.length === origin.length || endsAuthority(url.charCodeAt(origin.length)));
+}
+
+/**
+ * Whether a request to `url` from `initiator` crosses origins (`null` initiators never match anything).
+ * Runs for every request: the usual canonical URLs are told apart by reading their head in place.
+ */
 export function isCrossOrigin(initiator: string, url: string): boolean {
+  if (extendsOrigin(url, initiator)) {
+    // The URL's head is the initiator's text: the same origin when that text is an origin.
+    if (isPlainOrigin(initiator, initiator.length)) return false;
+  } else if (isPlainOrigin(url, headEnd(url))) {
+    return true; // the head is its own origin, and it is not the initiator's text
+  }
   return originOf(url) !== initiator;
 }
