@@ -110,8 +110,9 @@ function headersOut(step: Step, request: InflightRequest, tx: Transaction, event
   const headers = event.requestHeaders;
   if (request.maybePreflight) {
     if (headers === null) return; // cannot tell yet
-    if (headerValue(headers, 'access-control-request-method') !== null) {
-      becomePreflight(step, request, tx, headers);
+    const requestMethod = headerValue(headers, 'access-control-request-method');
+    if (requestMethod !== null) {
+      becomePreflight(step, request, tx, headers, requestMethod);
       return;
     }
     request.maybePreflight = false;
