@@ -22,9 +22,15 @@ export function originOf(url: string): string | null {
   return `${scheme}://${hostPort}`;
 }
 
-/** Only http(s) requests can be CORS requests the model stores. */
+/** Whether `url`'s character at `at` is the ASCII letter `lower` in either case. */
+function isLetterAt(url: string, at: number, lower: number): boolean {
+  return (url.charCodeAt(at) | 0x20) === lower; // only the letter's two cases map to it
+}
+
+/** Only http(s) requests can be CORS requests the model stores: `http://` or `https://`, any case. */
 export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
+  if (!isLetterAt(url, 0, 0x68) || !isLetterAt(url, 1, 0x74) || !isLetterAt(url, 2, 0x74) || !isLetterAt(url, 3, 0x70)) return false;
+  return url.startsWith('://', isLetterAt(url, 4, 0x73) ? 5 : 4);
 }
 
 function endsAuthority(code: number): boolean {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCrossOrigin, originOf } from '../../../../src/core/model';
+import { isCrossOrigin, isHttpUrl, originOf } from '../../../../src/core/model';
 
 const scheme = fc.constantFrom('http', 'https', 'HTTPS', 'Http', 'ws', 'wss', 'ftp', 'data', 'blob', 'a+b.c-d', '1x', '');
 const separator = fc.constantFrom('://', ':', ':/', '//', '');
@@ -36,5 +36,16 @@ describe('isCrossOrigin', () => {
     expect(isCrossOrigin('https://a.example', 'http://a.example/p')).toBe(true);
     expect(isCrossOrigin('https://a.example:443', 'https://a.example:443/p')).toBe(true);
     expect(isCrossOrigin('null', 'https://a.example/p')).toBe(true);
+  });
+});
+
+describe('isHttpUrl', () => {
+  it('answers as the regular expression for http:// or https:// in any case does', () => {
+    const start = fc.constantFrom('http', 'HTTP', 'hTtPs', 'https', 'httpss', 'htp', 'ftp', 'h\u0130tp', 'http\u017F', 'HTTP\u0000', '');
+    const next = fc.constantFrom('://', ':/', '//', ':', '', '://x', 's://');
+    fc.assert(fc.property(start, next, fc.string({ maxLength: 3 }), (a, b, c) => {
+      const url = a + b + c;
+      expect(isHttpUrl(url)).toBe(/^https?:\/\//i.test(url));
+    }), { numRuns: 3000 });
   });
 });
