@@ -2,7 +2,7 @@
  * The tab's list of transactions: listing a request once it is known to be cross-origin, evicting
  * the oldest past the capacity, ending a request (verdict, badge counts), clearing on navigation.
  */
-import type { Verdict } from '../types';
+import type { Finding, Verdict } from '../types';
 import type { Step } from './change';
 import { markAllRemoved, markRemoved, markUpserted } from './change';
 import { hopPreflight } from './hops';
@@ -96,8 +96,12 @@ export function forgetRequest(tab: TabState, tx: Transaction): void {
   }
 }
 
+function isWarningFinding(finding: Finding): boolean {
+  return finding.severity === 'warning';
+}
+
 function isWarning(verdict: Verdict): boolean {
-  return verdict.outcome === 'allowed' && verdict.findings.some((finding) => finding.severity === 'warning');
+  return verdict.outcome === 'allowed' && verdict.findings.some(isWarningFinding);
 }
 
 function countVerdict(counts: TabCounts, verdict: Verdict | null, sign: 1 | -1): void {
