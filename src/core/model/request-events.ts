@@ -44,6 +44,7 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
     maybePreflight: method === 'OPTIONS' && tx.resourceType === 'xmlhttprequest',
     awaitingHop: false,
     listed: undefined,
+    upsertedAlone: undefined,
   };
   tab.inflight.set(requestId, request);
   if (tx.crossOrigin && !request.maybePreflight) listRequest(step, request);

@@ -4,7 +4,7 @@
  */
 import type { Finding, Verdict } from '../types';
 import type { Step } from './change';
-import { markAllRemoved, markRemoved, markUpserted } from './change';
+import { markAllRemoved, markRemoved, markUpserted, markUpsertedAlone } from './change';
 import { hopPreflight } from './hops';
 import type { InflightRequest, TabCounts, TabState } from './state';
 import { DEFAULT_CAPACITY, emptyCounts } from './state';
@@ -27,7 +27,7 @@ export function isListed(request: InflightRequest): boolean {
 
 /** Mark a listed transaction dirty; hidden ones are not reported. */
 export function touch(step: Step, request: InflightRequest): void {
-  if (request.hidden === null) markUpserted(step.change, request.txId);
+  if (request.hidden === null) markUpsertedAlone(step.change, (request.upsertedAlone ??= Object.freeze([request.txId])));
 }
 
 /** List a hidden request: it is cross-origin and not a preflight. */
