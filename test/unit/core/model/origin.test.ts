@@ -36,6 +36,7 @@ describe('isCrossOrigin', () => {
     expect(isCrossOrigin('https://a.example', 'http://a.example/p')).toBe(true);
     expect(isCrossOrigin('https://a.example:443', 'https://a.example:443/p')).toBe(true);
     expect(isCrossOrigin('null', 'https://a.example/p')).toBe(true);
+    expect(isCrossOrigin('http://', 'http:///p')).toBe(true); // no host: no origin
   });
 });
 
