@@ -65,12 +65,24 @@ export function emptyChange(): MutableChange {
 
 export function markUpserted(change: MutableChange, id: string): void {
   if (change.upserted === NONE) change.upserted = [id];
-  else if (!change.upserted.includes(id)) change.upserted.push(id);
+  else if (change.upserted.includes(id)) return;
+  else if (Object.isFrozen(change.upserted)) change.upserted = [...change.upserted, id]; // shared: see markUpsertedAlone
+  else change.upserted.push(id);
+}
+
+/**
+ * The change upserts `alone` (`[id]`, frozen): most events upsert just their own request's record,
+ * and its changes share one list instead of allocating one each. Anything more copies it first.
+ */
+export function markUpsertedAlone(change: MutableChange, alone: readonly string[]): void {
+  if (change.upserted === NONE) change.upserted = alone as string[];
+  else markUpserted(change, alone[0] as string);
 }
 
 export function markRemoved(change: MutableChange, id: string): void {
   const at = change.upserted.indexOf(id);
-  if (at >= 0) change.upserted.splice(at, 1);
+  if (at >= 0 && Object.isFrozen(change.upserted)) change.upserted = change.upserted.filter((upserted) => upserted !== id);
+  else if (at >= 0) change.upserted.splice(at, 1);
   if (change.removed === NONE) change.removed = [id];
   else if (!change.removed.includes(id)) change.removed.push(id);
 }

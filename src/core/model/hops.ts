@@ -59,7 +59,8 @@ export function headerValue(headers: readonly Header[] | null, name: string): st
   if (!headers) return null;
   const lower = name.toLowerCase();
   let combined: string | null = null;
-  for (const header of headers) {
+  for (let at = 0; at < headers.length; at++) {
+    const header = headers[at] as Header;
     if (!isNamed(header.name, lower)) continue;
     combined = combined === null ? header.value : `${combined}, ${header.value}`;
   }

@@ -30,9 +30,9 @@ function sameCircumstances(tx: Transaction, request: InflightRequest, url: strin
 /** The oldest waiting request this preflight can guard, or null. */
 export function findRequestFor(tab: TabState, tracking: PreflightTracking): InflightRequest | null {
   let best: InflightRequest | null = null;
-  for (const [requestId, request] of tab.inflight) {
+  for (const request of tab.inflight.values()) {
     if (!isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
-    if (requestId === tracking.requestId) continue;
+    if (request.requestId === tracking.requestId) continue;
     const tx = txOf(tab, request);
     if (!tx || !sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
     if (best === null || request.hopSeq < best.hopSeq) best = request;
@@ -45,14 +45,13 @@ export function findRequestFor(tab: TabState, tracking: PreflightTracking): Infl
  * with several, the first in `for…in` order of the requestIds (ascending), as when this was a Record.
  */
 export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Transaction): PreflightTracking | null {
-  let first: [string, PreflightTracking] | null = null;
-  for (const entry of tab.preflights) {
-    const tracking = entry[1];
+  let first: PreflightTracking | null = null;
+  for (const tracking of tab.preflights.values()) {
     if (tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
     if (!sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
-    if (first === null || forInBefore(entry[0], first[0], false)) first = entry;
+    if (first === null || forInBefore(tracking.requestId, first.requestId, false)) first = tracking;
   }
-  return first === null ? null : first[1];
+  return first;
 }
 
 /** Where a tracked preflight's data lives now (its owner's hop, or the tracking while unpaired). */

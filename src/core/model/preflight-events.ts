@@ -21,8 +21,8 @@ export function requestHeaderNames(value: string | null): string[] {
   return value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
 }
 
-/** An OPTIONS request turned out to carry Access-Control-Request-Method: it is a preflight. */
-export function becomePreflight(step: Step, request: InflightRequest, tx: Transaction, headers: Header[]): void {
+/** An OPTIONS request turned out to carry Access-Control-Request-Method (`requestMethod`): it is a preflight. */
+export function becomePreflight(step: Step, request: InflightRequest, tx: Transaction, headers: Header[], requestMethod: string): void {
   const { tab } = step;
   tab.inflight.delete(request.requestId);
   const record: TransactionPreflight = {
@@ -31,7 +31,7 @@ export function becomePreflight(step: Step, request: InflightRequest, tx: Transa
   };
   const tracking: PreflightTracking = {
     requestId: request.requestId, url: request.hopUrl, frameId: tx.frameId, documentId: tx.documentId,
-    initiator: tx.initiator, requestMethod: headerValue(headers, 'access-control-request-method') ?? '',
+    initiator: tx.initiator, requestMethod,
     requestHeaderNames: requestHeaderNames(headerValue(headers, 'access-control-request-headers')),
     owner: null, record, done: false,
   };

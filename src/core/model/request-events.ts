@@ -18,32 +18,35 @@ import type { Transaction, TransactionResponse } from './transaction';
 
 export function startRequest(step: Step, event: BeforeRequestEvent): void {
   const { tab } = step;
-  if (!isHttpUrl(event.url)) {
+  // Each kind of event has its own shape: its fields are read once, then from the records built here.
+  const { requestId, url, initiator, method } = event;
+  if (!isHttpUrl(url)) {
     tab.counts.nonHttp++;
     step.change.countsTouched = true;
     return;
   }
   // Browser-initiated (no initiator): not CORS. Counted when it ends (see apply-event.ts), since
   // each redirect hop starts again with onBeforeRequest but a request ends only once.
-  if (event.initiator === null) return;
-  const id = `r${event.requestId}`;
+  if (initiator === null) return;
+  const id = `r${requestId}`;
   if (listedTransaction(tab, id) !== undefined) return; // a duplicate of a request that already ended
   const tx: Transaction = {
     id, tabId: event.tabId, frameId: event.frameId, parentFrameId: event.parentFrameId, documentId: event.documentId,
-    requestId: event.requestId, url: event.url, method: event.method, resourceType: event.resourceType,
-    initiator: event.initiator, crossOrigin: isCrossOrigin(event.initiator, event.url),
+    requestId, url, method, resourceType: event.resourceType,
+    initiator, crossOrigin: isCrossOrigin(initiator, url),
     startedAt: event.at, endedAt: null, requestHeaders: null, preflight: null, redirects: [], response: null,
     netError: null, state: 'pending', verdict: null, evaluationError: null,
   };
   const request: InflightRequest = {
-    requestId: event.requestId, txId: id, hidden: tx, hopSeq: ++step.state.seq, hopStartedAt: event.at, hopUrl: event.url,
-    hopMethod: event.method, resumed: false, preflightId: null,
+    requestId, txId: id, hidden: tx, hopSeq: ++step.state.seq, hopStartedAt: tx.startedAt, hopUrl: url,
+    hopMethod: method, resumed: false, preflightId: null,
     // Decided at onSendHeaders: a preflight carries Access-Control-Request-Method, a page's own OPTIONS does not.
-    maybePreflight: event.method === 'OPTIONS' && event.resourceType === 'xmlhttprequest',
+    maybePreflight: method === 'OPTIONS' && tx.resourceType === 'xmlhttprequest',
     awaitingHop: false,
     listed: undefined,
+    upsertedAlone: undefined,
   };
-  tab.inflight.set(event.requestId, request);
+  tab.inflight.set(requestId, request);
   if (tx.crossOrigin && !request.maybePreflight) listRequest(step, request);
   const early = findPreflightFor(tab, request, tx);
   if (early) pair(step, early, request);
@@ -53,25 +56,26 @@ export function startRequest(step: Step, event: BeforeRequestEvent): void {
 function nextHop(step: Step, request: InflightRequest, tx: Transaction, event: BeforeRequestEvent): void {
   // Older than the hop in progress: the start of a request begun from a later event (late-start.ts),
   // delivered after all. The hop already has it.
-  if (event.at < request.hopStartedAt) return;
+  const { at, url } = event;
+  if (at < request.hopStartedAt) return;
   if (!request.awaitingHop) {
-    if (event.url === request.hopUrl) return; // duplicate
+    if (url === request.hopUrl) return; // duplicate
     // The redirect event went missing: record the hop with what we know.
     tx.redirects.push({
-      url: request.hopUrl, status: 0, responseHeaders: [], location: event.url, nextRequestHeaders: null, nextPreflight: null,
+      url: request.hopUrl, status: 0, responseHeaders: [], location: url, nextRequestHeaders: null, nextPreflight: null,
     });
     tx.response = null;
   }
   const last = tx.redirects[tx.redirects.length - 1];
-  if (last && last.location === '') last.location = event.url;
+  if (last && last.location === '') last.location = url;
   request.awaitingHop = false;
   request.hopSeq = ++step.state.seq;
-  request.hopStartedAt = event.at;
-  request.hopUrl = event.url;
+  request.hopStartedAt = at;
+  request.hopUrl = url;
   request.hopMethod = event.method;
   request.resumed = false;
   request.preflightId = null;
-  if (!tx.crossOrigin && tx.initiator !== null && isCrossOrigin(tx.initiator, event.url)) {
+  if (!tx.crossOrigin && tx.initiator !== null && isCrossOrigin(tx.initiator, url)) {
     tx.crossOrigin = true; // a same-origin request redirected away is a cross-origin one from now on
     if (!request.maybePreflight) listRequest(step, request);
   }
@@ -98,11 +102,12 @@ function mergeResponse(tx: Transaction, event: ResponseEventPart): void {
     };
     return;
   }
-  if (event.status !== 0) previous.status = event.status;
-  if (event.statusLine !== '') previous.statusLine = event.statusLine;
-  if (event.responseHeaders) previous.responseHeaders = event.responseHeaders;
+  const { status, statusLine, responseHeaders, ip } = event;
+  if (status !== 0) previous.status = status;
+  if (statusLine !== '') previous.statusLine = statusLine;
+  if (responseHeaders) previous.responseHeaders = responseHeaders;
   previous.fromCache = previous.fromCache || event.fromCache;
-  if (event.ip !== null) previous.ip = event.ip;
+  if (ip !== null) previous.ip = ip;
 }
 
 /** onBeforeSendHeaders / onSendHeaders: the request resumed (after any preflight) and its headers are known. */
@@ -110,8 +115,9 @@ function headersOut(step: Step, request: InflightRequest, tx: Transaction, event
   const headers = event.requestHeaders;
   if (request.maybePreflight) {
     if (headers === null) return; // cannot tell yet
-    if (headerValue(headers, 'access-control-request-method') !== null) {
-      becomePreflight(step, request, tx, headers);
+    const requestMethod = headerValue(headers, 'access-control-request-method');
+    if (requestMethod !== null) {
+      becomePreflight(step, request, tx, headers, requestMethod);
       return;
     }
     request.maybePreflight = false;

@@ -66,11 +66,13 @@ export interface InflightRequest {
    * (storedInflight); a restored request looks its record up on its first event (tab-log.ts txOf).
    */
   listed?: Transaction | undefined;
+  /** `[txId]`, frozen: the upserted ids of most of its events' changes, one list for all (change.ts). Transient too. */
+  upsertedAlone?: readonly string[] | undefined;
 }
 
-/** A request in flight as stored: without the transient `listed` (the record is stored on its own). */
-export function storedInflight(request: InflightRequest): Omit<InflightRequest, 'listed'> {
-  const { listed: _transient, ...stored } = request;
+/** A request in flight as stored: without the transient `listed` (the record is stored on its own) and `upsertedAlone`. */
+export function storedInflight(request: InflightRequest): Omit<InflightRequest, 'listed' | 'upsertedAlone'> {
+  const { listed: _transient, upsertedAlone: _alsoTransient, ...stored } = request;
   return stored;
 }
 

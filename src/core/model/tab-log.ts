@@ -2,9 +2,9 @@
  * The tab's list of transactions: listing a request once it is known to be cross-origin, evicting
  * the oldest past the capacity, ending a request (verdict, badge counts), clearing on navigation.
  */
-import type { Verdict } from '../types';
+import type { Finding, Verdict } from '../types';
 import type { Step } from './change';
-import { markAllRemoved, markRemoved, markUpserted } from './change';
+import { markAllRemoved, markRemoved, markUpserted, markUpsertedAlone } from './change';
 import { hopPreflight } from './hops';
 import type { InflightRequest, TabCounts, TabState } from './state';
 import { DEFAULT_CAPACITY, emptyCounts } from './state';
@@ -27,7 +27,7 @@ export function isListed(request: InflightRequest): boolean {
 
 /** Mark a listed transaction dirty; hidden ones are not reported. */
 export function touch(step: Step, request: InflightRequest): void {
-  if (request.hidden === null) markUpserted(step.change, request.txId);
+  if (request.hidden === null) markUpsertedAlone(step.change, (request.upsertedAlone ??= Object.freeze([request.txId])));
 }
 
 /** List a hidden request: it is cross-origin and not a preflight. */
@@ -96,8 +96,12 @@ export function forgetRequest(tab: TabState, tx: Transaction): void {
   }
 }
 
+function isWarningFinding(finding: Finding): boolean {
+  return finding.severity === 'warning';
+}
+
 function isWarning(verdict: Verdict): boolean {
-  return verdict.outcome === 'allowed' && verdict.findings.some((finding) => finding.severity === 'warning');
+  return verdict.outcome === 'allowed' && verdict.findings.some(isWarningFinding);
 }
 
 function countVerdict(counts: TabCounts, verdict: Verdict | null, sign: 1 | -1): void {
