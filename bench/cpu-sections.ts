@@ -4,6 +4,8 @@
  * as the service worker runs it, in a process that has done nothing else.
  */
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { EngineResult } from './engine-bench';
@@ -36,6 +38,10 @@ const CHILD_ENTRY = fileURLToPath(new URL('./cpu-child.ts', import.meta.url));
 
 export async function runCpuSections(job: CpuJob): Promise<CpuResults> {
   const bundle = await bundleLikeShipped(CHILD_ENTRY);
-  const { stdout } = await promisify(execFile)(process.execPath, [bundle, JSON.stringify(job)], { maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as CpuResults;
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [bundle, JSON.stringify(job)], { maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(stdout) as CpuResults;
+  } finally {
+    rmSync(dirname(bundle), { recursive: true, force: true });
+  }
 }

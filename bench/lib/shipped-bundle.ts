@@ -2,7 +2,7 @@
  * Builds a benchmark entry the way the extension ships its code: one module, scope-hoisted and
  * minified by rolldown (Vite 8's bundler, with its minifier), so calls between src/ modules are
  * plain calls, as in the service worker. Running the sources under tsx instead measures tsx's module
- * wrappers too: the engine ran 30-40 % slower that way (bench/README in the project README).
+ * wrappers too: the engine ran 30-40 % slower that way (README, Performance).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ function keepModuleUrls(): Plugin {
   };
 }
 
-/** Bundles `entry` into a fresh temporary directory and returns the bundle's path. */
+/** Bundles `entry` into a fresh temporary directory and returns the bundle's path (the caller removes the directory). */
 export async function bundleLikeShipped(entry: string): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'cors-lens-bench-')), 'bench.mjs');
   const bundle = await rolldown({ input: entry, platform: 'node', plugins: [keepModuleUrls()], logLevel: 'silent' });
