@@ -152,7 +152,10 @@ describe('tabs, frames, windows and requests without a tab', () => {
     expect(await exportedUrls(tabId)).toEqual([]);
     const leftovers = async (): Promise<string[]> => session.extensionPage.evaluate(async ([id, url]) => {
       const items = await chrome.storage.session.get(null);
-      return Object.entries(items).filter(([key, value]) => key === `tab:${id}` || (key.startsWith('tx:') && (value as { url?: string }).url === url)).map(([key]) => key);
+      const ofTab = (key: string): boolean => key === `tab:${id}` || key.startsWith(`ord:${id}:`);
+      // Stored transactions are packed JSON strings that hold the request's URL.
+      const ofRequest = (key: string, value: unknown): boolean => key.startsWith('tx:') && typeof value === 'string' && value.includes(url);
+      return Object.entries(items).filter(([key, value]) => ofTab(key) || ofRequest(key, value)).map(([key]) => key);
     }, [tabId, blocked] as const);
     await expect.poll(leftovers, { timeout: 5000 }).toEqual([]);
   });
