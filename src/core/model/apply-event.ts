@@ -85,15 +85,12 @@ let reusedStep: ReusedStep | null = null;
  * tenth of the reducer's garbage (measured).
  */
 function stepFor(state: ModelState, tab: TabState, ctx: ModelContext, change: MutableChange): Step {
-  if (reusedStep === null) {
-    reusedStep = { state, tab, ctx, change };
-    return reusedStep;
-  }
-  reusedStep.state = state;
-  reusedStep.tab = tab;
-  reusedStep.ctx = ctx;
-  reusedStep.change = change;
-  return reusedStep;
+  const step = (reusedStep ??= { state, tab, ctx, change });
+  step.state = state;
+  step.tab = tab;
+  step.ctx = ctx;
+  step.change = change;
+  return step;
 }
 
 function beforeRequest(step: Step, event: BeforeRequestEvent): void {
