@@ -2,15 +2,19 @@
  * Decides when the model is written back (a checkpoint) and what the checkpoint covers: the dirty
  * records since the last one, and the marks of the logged events it includes. Between checkpoints
  * the event log alone keeps the data safe, so checkpoints can be rare and cheap for the hot path:
- * at most every `delayMs`, sooner after `maxEvents` events.
+ * once the events pause for `quietMs`, but no later than `delayMs` while they keep coming, and
+ * sooner after `maxEvents` events.
  *
  * Rare matters: each checkpoint rewrites the bookkeeping of every tab that changed (all its
  * requests in flight) and every transaction that changed since the last one. On a page firing
- * 1,000 fetches at once, checkpoints every 250 ms or 400 events wrote 8.5 MB to storage.session
- * per 1,000 requests (3 MB of it the same in-flight bookkeeping again and again); every 1 s or
- * 2,000 events, 5.6 MB, and the browser's processes spent ~0.5 s less CPU per 1,000 requests
- * (bench pageLoad.cpu, 10 alternating runs). The price is a longer log to replay after a stop:
- * at most 2,000 records, a few tens of milliseconds.
+ * 1,000 fetches at once (bench pageLoad, storage.session bytes per 1,000 fetches):
+ * - every 250 ms or 400 events: 8.5 MB, 3 MB of it the same in-flight bookkeeping again and again;
+ * - every 1 s or 2,000 events: 5.6 MB (the browser's processes spent ~0.5 s less CPU);
+ * - after a 250 ms pause, within 3 s or 4,000 events: 4.4-4.7 MB. A burst is written about once,
+ *   when it ends and nothing is in flight any more; a page that never pauses is written every 3 s.
+ * The price is a longer log to replay after a stop: at most 4,000 records (~1.7 MB, within the
+ * 10 MB quota beside the 5 MB a full checkpoint takes), some 700 requests: ~10 ms of model and
+ * engine work at bench model.requestsPerSecWithEngine, plus reading them.
  */
 import type { Change, ModelState } from '../core/model';
 import type { AppliedMarks } from './event-log';
@@ -22,20 +26,29 @@ import type { WrittenOrder } from './stored-order';
 export interface CheckpointerOptions {
   readonly cache: SessionCache;
   readonly state: () => ModelState;
+  /** The longest the model stays unwritten while events keep coming. */
   readonly delayMs?: number;
+  /** A checkpoint waits for this long a pause in the events (up to `delayMs`). */
+  readonly quietMs?: number;
   readonly maxEvents?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
 export function createCheckpointer(options: CheckpointerOptions) {
   const { cache } = options;
-  const delayMs = options.delayMs ?? 1000;
-  const maxEvents = options.maxEvents ?? 2000;
+  const delayMs = options.delayMs ?? 3000;
+  const quietMs = Math.min(options.quietMs ?? 250, delayMs);
+  /** Quiet periods waited for before giving up on a pause (counted, so no clock is needed). */
+  const maxWaits = Math.max(1, Math.floor(delayMs / quietMs));
+  const maxEvents = options.maxEvents ?? 4000;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const dirty = createDirty();
   let marks: AppliedMarks = {};
   let covered: string[] = [];
   let scheduled = false;
+  /** Events came during the current wait for a pause (then it waits once more, up to `maxWaits`). */
+  let busy = false;
+  let waits = 0;
   /** Start-up: no checkpoint may claim the backlog before all of it is applied. */
   let held = false;
 
@@ -67,12 +80,24 @@ export function createCheckpointer(options: CheckpointerOptions) {
       }
       return;
     }
-    if (scheduled) return;
+    if (scheduled) {
+      busy = true;
+      return;
+    }
     scheduled = true;
-    setTimer(() => {
-      scheduled = false;
-      checkpoint();
-    }, delayMs);
+    busy = false;
+    waits = 0;
+    setTimer(afterWait, quietMs);
+  }
+
+  function afterWait(): void {
+    if (busy && ++waits < maxWaits) {
+      busy = false;
+      setTimer(afterWait, quietMs);
+      return;
+    }
+    scheduled = false;
+    checkpoint();
   }
 
   return {
