@@ -33,6 +33,8 @@ export interface CaptureDeps {
   readonly now: () => number;
   readonly capacity?: number;
   readonly flushDelayMs?: number;
+  /** Least time between two storage writes (session-cache.ts spacingMs); 0 in tests by default. */
+  readonly writeSpacingMs?: number;
   /** How long the model may stay unwritten (the event log covers it meanwhile). */
   readonly checkpointDelayMs?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
@@ -75,6 +77,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   const ctx = { evaluate: deps.evaluate, capacity: deps.capacity };
   const cache = createSessionCache(deps.storage, {
     delayMs: deps.flushDelayMs ?? 0,
+    spacingMs: deps.writeSpacingMs ?? 0,
     setTimer: deps.setTimer,
     onStatusChange: (status) => deps.onStatus?.(paused, status),
   });

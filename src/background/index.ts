@@ -27,6 +27,9 @@ const service = createCaptureService({
   evaluate,
   badge: createBadgeApplier(chrome.action),
   now: () => Date.now(),
+  // One storage write per 16 ms at most: under a burst, the number of writes is what CORS Lens
+  // costs the browser (session-cache.ts).
+  writeSpacingMs: 16,
   onChange: (change) => hub?.changed(change),
   onStatus: (paused, persistence) => hub?.status(paused, persistence),
 });

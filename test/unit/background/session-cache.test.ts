@@ -189,4 +189,55 @@ describe('session cache', () => {
     await cache.flush();
     expect(Object.fromEntries(area.data)).toEqual({ a: 'new a', c: 'old c' });
   });
+
+  describe('spacing writes (spacingMs)', () => {
+    /** Timers fired by their delay, so the write schedule (0 ms) and the spacing (16 ms) are told apart. */
+    function timersByDelay() {
+      const waiting: { fn: () => void; ms: number }[] = [];
+      return {
+        setTimer: (fn: () => void, ms: number) => void waiting.push({ fn, ms }),
+        fire(ms: number): void {
+          const due = waiting.filter((timer) => timer.ms === ms);
+          waiting.splice(0, waiting.length, ...waiting.filter((timer) => timer.ms !== ms));
+          for (const timer of due) timer.fn();
+        },
+      };
+    }
+    const answered = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+
+    it('holds changes made within spacingMs of the last write, then writes them together', async () => {
+      const area = new FakeStorageArea();
+      const timers = timersByDelay();
+      const cache = createSessionCache(area, { setTimer: timers.setTimer, spacingMs: 16 });
+      cache.put('log:1', 1);
+      timers.fire(0);
+      await answered();
+      expect(area.writes).toBe(1);
+      cache.put('log:2', 2);
+      timers.fire(0);
+      cache.put('log:3', 3);
+      timers.fire(0);
+      await answered();
+      expect(area.writes).toBe(1); // answered, but too recent
+      timers.fire(16);
+      await answered();
+      expect(area.writes).toBe(2);
+      expect(Object.fromEntries(area.data)).toEqual({ 'log:1': 1, 'log:2': 2, 'log:3': 3 });
+    });
+
+    it('without spacing, writes again as soon as the last write is answered', async () => {
+      const area = new FakeStorageArea();
+      const timers = timersByDelay();
+      const cache = createSessionCache(area, { setTimer: timers.setTimer });
+      cache.put('log:1', 1);
+      timers.fire(0);
+      await answered();
+      cache.put('log:2', 2);
+      timers.fire(0);
+      await answered();
+      expect(area.writes).toBe(2);
+    });
+  });
 });
