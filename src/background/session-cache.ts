@@ -118,7 +118,8 @@ export function createSessionCache(area: StorageAreaLike, options: SessionCacheO
   }
 
   function requestWrite(): void {
-    if (scheduled) return;
+    // Waiting: the write already due takes this change along (no task scheduled per event of a burst).
+    if (scheduled || waiting) return;
     scheduled = true;
     schedule(() => {
       scheduled = false;
