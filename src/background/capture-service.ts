@@ -72,7 +72,9 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   let state: ModelState = createModelState();
   let paused = false;
   let loaded = false;
-  const queue: { event: CaptureEvent; n: number; key: string }[] = [];
+  /** Events logged and not applied yet; `bytes`: the size of the log record. */
+  const queue: { event: CaptureEvent; n: number; key: string; bytes: number }[] = [];
+  type QueueItem = (typeof queue)[number];
   const log = createEventLog(deps.now());
   const ctx = { evaluate: deps.evaluate, capacity: deps.capacity };
   const cache = createSessionCache(deps.storage, {
@@ -157,12 +159,10 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     return queue.splice(0, count);
   }
 
-  function applyQueued(item: { event: CaptureEvent; n: number; key: string }): void {
+  function applyQueued(item: QueueItem): void {
     apply(item.event);
-    if (item.n > 0) checkpoints.applied(log.boot, item.n, item.key);
+    if (item.n > 0) checkpoints.applied(log.boot, item.n, item.key, item.bytes);
   }
-
-  type QueueItem = (typeof queue)[number];
 
   /**
    * Applies `sorted` from `at`, a few milliseconds at a time (load-in-chunks.ts), and returns where
@@ -178,7 +178,7 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   /** Earlier workers' unapplied events, in time order, yielding between slices. */
   async function applyLeftovers(events: readonly CaptureEvent[]): Promise<void> {
     // n = 0: no mark of this boot. Array sort is stable: log order among events of the same time.
-    const sorted = events.map((event) => ({ event, n: 0, key: '' })).sort((a, b) => a.event.at - b.event.at);
+    const sorted = events.map((event) => ({ event, n: 0, key: '', bytes: 0 })).sort((a, b) => a.event.at - b.event.at);
     const slicer = createSlicer();
     for (let at = 0; at < sorted.length; ) {
       at = applySlice(sorted, at, slicer);
@@ -266,8 +266,9 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
     ready,
     handle(event) {
       const { key, n } = log.next();
-      cache.put(key, packEvent(event));
-      queue.push({ event, n, key });
+      const record = packEvent(event);
+      cache.put(key, record);
+      queue.push({ event, n, key, bytes: record.length });
       if (loaded) scheduleDrain();
     },
     snapshot: (tabId) =>

@@ -3,7 +3,7 @@
  * records since the last one, and the marks of the logged events it includes. Between checkpoints
  * the event log alone keeps the data safe, so checkpoints can be rare and cheap for the hot path:
  * once the events pause for `quietMs`, but no later than `delayMs` while they keep coming, and
- * sooner after `maxEvents` events.
+ * sooner after `maxEvents` events or `maxLogBytes` of log.
  *
  * Rare matters: each checkpoint rewrites the bookkeeping of every tab that changed (all its
  * requests in flight) and every transaction that changed since the last one. On a page firing
@@ -12,7 +12,7 @@
  * - every 1 s or 2,000 events: 5.6 MB (the browser's processes spent ~0.5 s less CPU);
  * - after a 250 ms pause, within 3 s or 4,000 events: 4.4-4.7 MB. A burst is written about once,
  *   when it ends and nothing is in flight any more; a page that never pauses is written every 3 s.
- * The price is a longer log to replay after a stop: at most 4,000 records (~1.7 MB, within the
+ * The price is a longer log to replay after a stop: at most 4,000 records or 2 MB (within the
  * 10 MB quota beside the 5 MB a full checkpoint takes), some 700 requests: ~10 ms of model and
  * engine work at bench model.requestsPerSecWithEngine, plus reading them.
  */
@@ -31,6 +31,8 @@ export interface CheckpointerOptions {
   /** A checkpoint waits for this long a pause in the events (up to `delayMs`). */
   readonly quietMs?: number;
   readonly maxEvents?: number;
+  /** Log bytes (JSON) since the last checkpoint that bring the next one forward, like `maxEvents`. */
+  readonly maxLogBytes?: number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
@@ -41,10 +43,14 @@ export function createCheckpointer(options: CheckpointerOptions) {
   /** Quiet periods waited for before giving up on a pause (counted, so no clock is needed). */
   const maxWaits = Math.max(1, Math.floor(delayMs / quietMs));
   const maxEvents = options.maxEvents ?? 4000;
+  // Requests with large headers (cookies, tokens) make large records: 4,000 of 8 KB would be 32 MB
+  // of log against storage.session's 10 MB, with the checkpoint beside it.
+  const maxLogBytes = options.maxLogBytes ?? 2_000_000;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const dirty = createDirty();
   let marks: AppliedMarks = {};
   let covered: string[] = [];
+  let coveredBytes = 0;
   let scheduled = false;
   /** Events came during the current wait for a pause (then it waits once more, up to `maxWaits`). */
   let busy = false;
@@ -57,6 +63,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
     writeCheckpoint(options.state(), dirty, marks, cache);
     const done = covered;
     covered = [];
+    coveredBytes = 0;
     // Log records go only once the checkpoint that includes them is stored (if not, they stay and
     // are replayed; the marks keep the ones it did include from being applied twice).
     void cache.flush().then(() => {
@@ -68,7 +75,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
 
   function schedule(): void {
     if (held) return;
-    if (covered.length >= maxEvents) {
+    if (covered.length >= maxEvents || coveredBytes >= maxLogBytes) {
       // After the current task, not in the middle of a drain: events are applied in time order, not
       // log order, and the marks say everything up to the highest applied number is in the model.
       if (!soon) {
@@ -123,7 +130,8 @@ export function createCheckpointer(options: CheckpointerOptions) {
       checkpoint();
     },
     /** A logged event was applied to the model: the next checkpoint includes it. */
-    applied(boot: string, n: number, key: string): void {
+    applied(boot: string, n: number, key: string, bytes = 0): void {
+      coveredBytes += bytes;
       marks[boot] = Math.max(marks[boot] ?? 0, n);
       covered.push(key);
       schedule();

@@ -235,6 +235,21 @@ describe('event log and checkpoints', () => {
   });
 });
 
+describe('log size', () => {
+  it('checkpoints early when the log grows past 2 MB, before the quiet timer (large records)', async () => {
+    const storage = new FakeStorageArea();
+    const worker = service(storage);
+    await worker.ready;
+    const start = allEvents.find((e) => e.kind === 'before-request');
+    if (!start) throw new Error('no before-request in the fixtures');
+    // 25 requests of ~100 KB URLs: 2.5 MB of log, which alone must not wait for a pause.
+    for (let i = 0; i < 25; i++) worker.handle({ ...start, requestId: `big-${i}`, url: `${start.url}?pad=${'x'.repeat(100_000)}&i=${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 120)); // past the reorder window (30 ms), before the quiet timer (30 + 250 ms)
+    expect(storage.data.has('checkpoint')).toBe(true);
+    expect([...storage.data.keys()].filter((key) => key.startsWith('log:')).length).toBeLessThan(25);
+  });
+});
+
 describe('events in the wrong order', () => {
   it('applies a restarted worker\'s backlog in webRequest time order (a response may arrive before its start)', async () => {
     const storage = new FakeStorageArea();

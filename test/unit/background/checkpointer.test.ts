@@ -35,13 +35,13 @@ function manualTimer() {
   };
 }
 
-function setup(options: { quietMs?: number; delayMs?: number; maxEvents?: number } = {}) {
+function setup(options: { quietMs?: number; delayMs?: number; maxEvents?: number; maxLogBytes?: number } = {}) {
   const { cache, counts } = countingCache();
   const timer = manualTimer();
   const state = createModelState();
   const checkpoints = createCheckpointer({ cache, state: () => state, setTimer: timer.setTimer, ...options });
   let n = 0;
-  const logEvent = () => checkpoints.applied('boot', ++n, `log:boot:${n}`);
+  const logEvent = (bytes = 100) => checkpoints.applied('boot', ++n, `log:boot:${n}`, bytes);
   return { counts, timer, logEvent };
 }
 
@@ -81,6 +81,17 @@ describe('checkpoint cadence', () => {
     logEvent();
     logEvent();
     expect(counts.checkpoints).toBe(0);
+    await Promise.resolve();
+    expect(counts.checkpoints).toBe(1);
+  });
+
+  it('writes right after the current task once the log since the last one holds maxLogBytes', async () => {
+    const { counts, logEvent } = setup({ maxLogBytes: 20_000 });
+    logEvent(9_000);
+    logEvent(9_000);
+    await Promise.resolve();
+    expect(counts.checkpoints).toBe(0);
+    logEvent(9_000);
     await Promise.resolve();
     expect(counts.checkpoints).toBe(1);
   });
