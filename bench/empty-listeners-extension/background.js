@@ -1,4 +1,4 @@
-// The physical floor of observing requests: the eight listeners CORS Lens registers
+// The physical floor of observing requests: the six listeners CORS Lens registers
 // (src/background/webrequest-listeners.ts), with the same extraInfoSpec, each doing nothing.
 // Keep EXTRA_INFO in step with CORS Lens's; bench/run.ts compares page loads against this.
 /* global chrome */
@@ -6,11 +6,9 @@
 
 const EXTRA_INFO = {
   onBeforeRequest: ['extraHeaders'],
-  onBeforeSendHeaders: ['requestHeaders', 'extraHeaders'],
   onSendHeaders: ['requestHeaders', 'extraHeaders'],
   onHeadersReceived: ['responseHeaders', 'extraHeaders'],
   onBeforeRedirect: ['responseHeaders', 'extraHeaders'],
-  onResponseStarted: ['responseHeaders', 'extraHeaders'],
   onCompleted: ['responseHeaders', 'extraHeaders'],
   onErrorOccurred: ['extraHeaders'],
 };

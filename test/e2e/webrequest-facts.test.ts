@@ -97,10 +97,27 @@ describe('webRequest facts the capture relies on', () => {
         const preflight = preflights[index];
         if (!preflight) throw new Error('no preflight');
         expect(eventOf(request, 'onBeforeRequest').seq).toBeLessThan(eventOf(preflight, 'onBeforeRequest').seq);
-        expect(eventOf(request, 'onBeforeSendHeaders').seq).toBeGreaterThan(eventOf(preflight, 'onCompleted').seq);
+        expect(eventOf(request, 'onSendHeaders').seq).toBeGreaterThan(eventOf(preflight, 'onCompleted').seq);
       });
     },
   );
+
+  // CORS Lens listens to neither onBeforeSendHeaders nor onResponseStarted (webrequest-listeners.ts).
+  it.each(SCENARIOS.map((s) => s.id))('%s: onSendHeaders follows each onBeforeSendHeaders, onCompleted repeats each onResponseStarted', (id) => {
+    const { requests, preflights } = timeline(id);
+    for (const request of [...requests, ...preflights]) {
+      const names = eventNames(request);
+      names.forEach((name, at) => {
+        if (name === 'onBeforeSendHeaders') expect(names[at + 1]).toBe('onSendHeaders');
+      });
+      const started = request.events.filter((event) => event.event === 'onResponseStarted');
+      for (const event of started) {
+        const completed = request.events.find((later) => later.event === 'onCompleted' && later.seq > event.seq);
+        const said = ({ statusCode, statusLine, responseHeaders, fromCache, ip }: ProbeEvent) => ({ statusCode, statusLine, responseHeaders, fromCache, ip });
+        expect(completed && said(completed)).toEqual(said(event));
+      }
+    }
+  });
 
   it.each(preflightFailures)('%s: the failing preflight still ends in onCompleted with its real status', (id) => {
     const preflight = timeline(id).preflights.at(-1);

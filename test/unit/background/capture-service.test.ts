@@ -3,12 +3,14 @@ import { createCaptureService, type CaptureDeps } from '../../../src/background/
 import { evaluate } from '../../../src/core';
 import type { CaptureEvent } from '../../../src/core/model';
 import type { BadgeState } from '../../../src/background/badge';
+import { EXTRA_INFO } from '../../../src/background/webrequest-listeners';
 import { FakeStorageArea } from '../fakes/fake-storage-area';
 import { labTimeline, loadFixtures } from '../fakes/recorded-fixtures';
 
 const fixtures = loadFixtures();
 /** Every recorded scenario, one after another, as if one tab ran the whole lab. */
-const allEvents: CaptureEvent[] = labTimeline(fixtures).filter((e) => e.kind !== 'navigation' && !(e.kind === 'before-request' && e.resourceType === 'main_frame'));
+const pageRequests = (e: CaptureEvent): boolean => e.kind !== 'navigation' && !(e.kind === 'before-request' && e.resourceType === 'main_frame');
+const allEvents: CaptureEvent[] = labTimeline(fixtures).filter(pageRequests);
 const tabId = allEvents.find((e) => e.kind === 'before-request')?.tabId ?? 0;
 
 function service(storage: FakeStorageArea, badges: Map<number, BadgeState> = new Map(), extra: Partial<CaptureDeps> = {}) {
@@ -232,6 +234,18 @@ describe('event log and checkpoints', () => {
     const uninterrupted = await run(allEvents, null);
     expect((await third.exportReport(tabId, true)).transactions).toEqual(uninterrupted.report.transactions);
     expect(third.summary(tabId)).toEqual(uninterrupted.summary);
+  });
+});
+
+describe('the events CORS Lens listens to', () => {
+  it('loses nothing by leaving out onBeforeSendHeaders and onResponseStarted (every recorded lab request)', async () => {
+    const heardEvents = labTimeline(fixtures, (name) => name in EXTRA_INFO).filter(pageRequests);
+    expect(allEvents.length - heardEvents.length).toBeGreaterThan(50);
+    const all = await run(allEvents, null);
+    const heard = await run(heardEvents, null);
+    expect(heard.report.transactions.length).toBeGreaterThan(50);
+    expect(heard.report.transactions).toEqual(all.report.transactions);
+    expect(heard.summary).toEqual(all.summary);
   });
 });
 

@@ -31,11 +31,12 @@ export function captureEvents(fixture: RecordedFixture): CaptureEvent[] {
  * are shifted to start 100 ms after the previous one ended, so the timeline stays monotonic (the
  * capture applies events in webRequest time order).
  */
-export function labTimeline(fixtures: readonly RecordedFixture[]): CaptureEvent[] {
+export function labTimeline(fixtures: readonly RecordedFixture[], heard?: (name: WebRequestEventName) => boolean): CaptureEvent[] {
   const out: CaptureEvent[] = [];
   let next = 1_800_000_000_000;
   for (const fixture of fixtures) {
-    const events = captureEvents(fixture);
+    // `heard`: which webRequest events to keep (the recordings have all eight).
+    const events = captureEvents(heard ? { ...fixture, events: fixture.events.filter((raw) => heard(raw.event)) } : fixture);
     if (events.length === 0) continue;
     const first = Math.min(...events.map((e) => e.at));
     const shift = next - first;
