@@ -66,14 +66,7 @@ export function titleCase(lower: string): string {
 
 /** The first unit of `name`, folded. */
 export function foldedFirstUnit(name: string, folding: Folding = 'ascii'): number {
-  const unit = name.charCodeAt(0);
-  if (unit >= 0x41 && unit <= 0x5a) return unit + 0x20;
-  return folding === 'lowercase' && unit === KELVIN_SIGN ? 0x6b : unit;
-}
-
-function asciiFoldedFirstUnit(name: string): number {
-  const unit = name.charCodeAt(0);
-  return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+  return foldedUnit(name.charCodeAt(0), folding);
 }
 
 /** The slot of a name of this length whose folded first unit is `first`; -1 when no entry can be there. */
@@ -82,37 +75,58 @@ function slotOf(length: number, first: number, longest: number): number {
   return length * 26 + (first - 0x61);
 }
 
-/** `entries` are lowercase ASCII names, each starting with a letter. */
+/** The unit `unit` as the folding folds it (entries are lowercase ASCII, so this is all a match needs). */
+function foldedUnit(unit: number, folding: Folding): number {
+  if (unit >= 0x41 && unit <= 0x5a) return unit + 0x20;
+  return folding === 'lowercase' && unit === KELVIN_SIGN ? 0x6b : unit;
+}
+
+/**
+ * `entries` are lowercase ASCII names, each starting with a letter.
+ *
+ * Entries are filed by slot (length and first letter) as chains through two typed arrays (the first
+ * entry of each slot, the next entry of the same slot), not as an array of arrays: a lookup reads
+ * two numbers before it compares anything. A candidate whose last letter differs from the name's,
+ * folded, is passed over (near misses share a length and a first letter more often than an end).
+ * Entries are distinct after folding, so at most one candidate can match, in whatever order they
+ * are tried.
+ */
 export function createNameTable<V>(entries: Iterable<readonly [string, V]>, folding: Folding = 'ascii'): NameTable<V> {
   const list = [...entries];
   const longest = Math.max(0, ...list.map(([name]) => name.length));
-  // Filled up front: an array written at scattered indices would fall back to slow dictionary elements.
-  const slots: (number[] | null)[] = new Array<number[] | null>((longest + 1) * 26).fill(null);
+  const firstInSlot = new Int16Array((longest + 1) * 26).fill(-1);
+  const nextInSlot = new Int16Array(list.length).fill(-1);
+  const lastInSlot = new Int16Array((longest + 1) * 26).fill(-1);
   const names: string[] = [];
   const titles: string[] = [];
+  const lastUnits: number[] = [];
   const values: V[] = [];
   for (const [name, value] of list) {
     const slot = slotOf(name.length, name.charCodeAt(0), longest);
     if (slot < 0 || name !== name.toLowerCase()) throw new Error(`name table entry ${name} must be lowercase and start with a letter`);
-    (slots[slot] ??= []).push(names.length);
+    const at = names.length;
+    const last = lastInSlot[slot] ?? -1;
+    if (last < 0) firstInSlot[slot] = at;
+    else nextInSlot[last] = at;
+    lastInSlot[slot] = at;
     names.push(name);
     titles.push(titleCase(name));
+    lastUnits.push(name.charCodeAt(name.length - 1));
     values.push(value);
   }
   const ascii = folding === 'ascii';
   return {
     get(name) {
-      const first = ascii ? asciiFoldedFirstUnit(name) : foldedFirstUnit(name, folding);
-      const slot = slotOf(name.length, first, longest);
-      const candidates = slot < 0 ? null : slots[slot];
-      if (candidates === null || candidates === undefined) return undefined;
-      for (let i = 0; i < candidates.length; i++) {
-        const at = candidates[i] ?? -1;
-        if (name === names[at] || name === titles[at]) return values[at];
-      }
-      for (let i = 0; i < candidates.length; i++) {
-        const lower = names[candidates[i] ?? -1] ?? '';
-        if (ascii ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower)) return values[candidates[i] ?? -1];
+      const length = name.length;
+      if (length === 0 || length > longest) return undefined;
+      const first = foldedUnit(name.charCodeAt(0), folding);
+      if (first < 0x61 || first > 0x7a) return undefined;
+      const lastUnit = foldedUnit(name.charCodeAt(length - 1), folding);
+      for (let at = firstInSlot[length * 26 + (first - 0x61)] ?? -1; at >= 0; at = nextInSlot[at] ?? -1) {
+        if (lastUnits[at] !== lastUnit) continue;
+        // The two usual spellings compare as whole strings (cheaper than folding), then any other.
+        const lower = names[at] ?? '';
+        if (name === lower || name === titles[at] || (ascii ? startsWithAsciiFolded(name, lower) : startsWithLowercased(name, lower))) return values[at];
       }
       return undefined;
     },
