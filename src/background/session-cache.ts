@@ -22,6 +22,8 @@
  * write's answer. A forced stop (DevTools, a crash) in that window loses those changes, as it loses
  * the events Chrome had queued for the worker anyway; an idle stop (30 s without events) never does,
  * and a pending timer that dies with its worker only held changes that a forced stop would take.
+ * Overall a forced stop now loses less, not more: fewer writes leave the worker less busy, and a
+ * busy worker is what a stop takes events from (test/e2e/hardening-worker-death.test.ts).
  *
  * When a write fails (quota: storage.session holds 10 MB), the cache keeps working in memory,
  * remembers the failure so the UI can say so, and retries with the next change; a failed key is only
