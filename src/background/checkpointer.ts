@@ -130,7 +130,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
       checkpoint();
     },
     /** A logged event was applied to the model: the next checkpoint includes it. */
-    applied(boot: string, n: number, key: string, bytes = 0): void {
+    applied(boot: string, n: number, key: string, bytes: number): void {
       coveredBytes += bytes;
       marks[boot] = Math.max(marks[boot] ?? 0, n);
       covered.push(key);

@@ -13,7 +13,7 @@ type Sink = (name: WebRequestEventName, details: WebRequestDetailsLike) => void;
 /**
  * Not listened to: onBeforeSendHeaders and onResponseStarted. Every event of a listener registered
  * with extraHeaders goes through the browser process, whatever the listener does (6 empty listeners
- * against 8: about 6 % less CPU for a page firing 1,000 fetches, bench pageLoad.cpu), and these two
+ * against 8: 5-6 % less CPU for a page firing 1,000 fetches, bench pageLoad.cpu), and these two
  * tell nothing the others do not: onSendHeaders follows every onBeforeSendHeaders with the headers as
  * finally sent, onCompleted follows every onResponseStarted with the same status, headers, fromCache
  * and ip (every recorded lab request, test/unit/background/capture-service.test.ts; in Chromium,
