@@ -7,6 +7,8 @@
  *
  * WARNING: persisted layout (format 1). Decoders return null for anything they cannot read, and the
  * caller drops it; change the layout by adding a new format number, never by reinterpreting one.
+ * A transaction is BASE_LENGTH values, plus one optional trailing value: missedStart's firstEvent,
+ * only for a request whose start never arrived (appended later; records without it read as before).
  */
 import type { Evaluate, Transaction, TransactionPreflight, TransactionRedirect, TransactionResponse } from '../core/model';
 import { toObserved } from '../core/model';
@@ -16,6 +18,8 @@ import { LinePacker, LineUnpacker } from './header-lines';
 const FORMAT = 1;
 /** In the verdict slot: the verdict is not stored, recompute it (see encodeTransaction). */
 const RECOMPUTE = 0;
+/** Values of a packed transaction without the optional trailing ones. */
+const BASE_LENGTH = 22;
 
 type Packed = unknown[];
 
@@ -91,11 +95,13 @@ export function packTransaction(tx: Transaction, keepVerdict: boolean): Packed {
   const preflight = tx.preflight === null ? null : packPreflight(tx.preflight, lines);
   const redirects = tx.redirects.map((r) => packRedirect(r, lines));
   const response = tx.response === null ? null : packResponse(tx.response, lines);
-  return [
+  const packed: Packed = [
     FORMAT, tx.id, tx.tabId, tx.frameId, tx.parentFrameId, tx.documentId, tx.requestId, tx.url, tx.method, tx.resourceType,
     tx.initiator, tx.crossOrigin ? 1 : 0, tx.startedAt, tx.endedAt, requestHeaders, preflight, redirects, response,
     tx.netError, tx.state, verdict, tx.evaluationError,
   ];
+  if (tx.missedStart !== undefined) packed.push(tx.missedStart.firstEvent);
+  return packed;
 }
 
 /**
@@ -158,9 +164,9 @@ export function unpackTransaction(value: unknown, evaluate: Evaluate | Transacti
     const legacy = value as Partial<Transaction> | null;
     return typeof legacy === 'object' && legacy !== null && typeof legacy.id === 'string' && typeof legacy.tabId === 'number' ? (legacy as Transaction) : null;
   }
-  if (value.length !== 22 || value[0] !== FORMAT) return null;
+  if ((value.length !== BASE_LENGTH && value.length !== BASE_LENGTH + 1) || value[0] !== FORMAT) return null;
   const [, id, tabId, frameId, parentFrameId, documentId, requestId, url, method, resourceType, initiator, crossOrigin, startedAt, endedAt,
-    requestHeaders, preflight, redirects, response, netError, state, verdict, evaluationError] = value as unknown[];
+    requestHeaders, preflight, redirects, response, netError, state, verdict, evaluationError, missedFrom] = value as unknown[];
   const lines = new LineUnpacker(); // in packTransaction's order
   const headers = requestHeaders === null ? null : lines.unpack(requestHeaders);
   const pf = preflight === null ? null : unpackPreflight(preflight, lines);
@@ -175,6 +181,7 @@ export function unpackTransaction(value: unknown, evaluate: Evaluate | Transacti
     initiator: str(initiator), crossOrigin: crossOrigin === 1, startedAt, endedAt: num(endedAt), requestHeaders: headers, preflight: pf,
     redirects: hops, response: final, netError: str(netError), state, verdict: null, evaluationError: str(evaluationError),
   };
+  if (typeof missedFrom === 'string') tx.missedStart = { firstEvent: missedFrom };
   if (verdict === RECOMPUTE) {
     if (evaluate === null) return null;
     if (Array.isArray(evaluate)) evaluate.push(tx);

@@ -11,7 +11,8 @@
  * has handed it to storage (see DELIVERY_PROBE). Then, against Chromium's own record of every
  * request (CDP) and the lab server's hits:
  * - every main request any of whose events reached CORS Lens is in the export exactly once (one
- *   whose onBeforeRequest was lost starts from the first event that arrived, late-start.ts);
+ *   whose onBeforeRequest was lost starts from the first event that arrived, late-start.ts, and
+ *   says so: `missedStart`);
  * - every main request whose events (and its preflight's) all reached CORS Lens has Chromium's
  *   verdict and, when a preflight went out, that preflight paired with it;
  * - no transaction is listed twice, and no row appears for a request Chromium did not make, unless
@@ -67,6 +68,18 @@ const MAX_INCOMPLETE = 0.35;
  * onBeforeRequest was missing too.
  */
 const MAX_UNSEEN = 0.2;
+/**
+ * The share of the requests the probe saw start late whose export does not say so (at least 2 may).
+ * The probe's record can be short of what CORS Lens wrote: its write follows CORS Lens's, and a stop
+ * can take the one and not the other. Then a request CORS Lens saw from its start looks started
+ * late. Where the export holds request headers the probe did not record, that is proven and not
+ * counted here; where the request sent none (a failed preflight) or they were lost too, it cannot
+ * be told. Measured (2026-11-22, 15 runs, load 3-5, 40-107 late starts each): none in 8 runs; 1, 1,
+ * 1, 1, 2 and 2 in six; 7 of 85 in one run that also had 4 proven (0-3 proven in the others). The
+ * probe's losses come in bursts (one lost write holds the events of several requests). A CORS Lens
+ * that did not mark late starts at all would leave nearly all of them unmarked.
+ */
+const MAX_UNMARKED_LATE_STARTS = 0.1;
 
 /** The traffic: scenario, method, and how many of every 20 requests. */
 const MIX = [
@@ -239,6 +252,14 @@ describe('a service worker stopped every 300 ms during 2,000 requests', () => {
     expect(numbers.exported).toBeGreaterThanOrEqual(numbers.received);
   });
 
+  it('says of the requests whose start it never received that it saw them only in part', () => {
+    const { numbers } = judge(run, lab);
+    expect(numbers.startedLate, 'no request lost its start: nothing to check').toBeGreaterThan(0);
+    expect(numbers.lateStartsMarked + numbers.lateStartsProbeShort + numbers.lateStartsUnmarked.length).toBe(numbers.startedLate);
+    const bound = Math.max(2, Math.ceil(MAX_UNMARKED_LATE_STARTS * numbers.startedLate));
+    expect(numbers.lateStartsUnmarked.length, numbers.lateStartsUnmarked.join('; ')).toBeLessThanOrEqual(bound);
+  });
+
   it(`loses an event of at most ${MAX_INCOMPLETE * 100} % of the requests to forced stops`, () => {
     const { numbers } = judge(run, lab);
     expect(numbers.incomplete / TOTAL, JSON.stringify(numbers)).toBeLessThanOrEqual(MAX_INCOMPLETE);
@@ -272,6 +293,13 @@ interface Numbers {
   fireMs: number;
   /** OPTIONS rows listed because the preflight's onSendHeaders was lost. */
   orphanPreflightRows: number;
+  /**
+   * Of `startedLate`: those whose export says so (missedStart); those the probe's record is proven
+   * short of (exported with request headers it did not record); the others.
+   */
+  lateStartsMarked: number;
+  lateStartsProbeShort: number;
+  lateStartsUnmarked: string[];
 }
 
 function judge(current: Run, lab: Lab): { problems: string[]; numbers: Numbers } {
@@ -283,7 +311,7 @@ function judge(current: Run, lab: Lab): { problems: string[]; numbers: Numbers }
   const exported = new Map<string, ReportTransactionV1[]>();
   for (const tx of current.report.transactions) exported.set(`${tx.method} ${tx.url}`, [...(exported.get(`${tx.method} ${tx.url}`) ?? []), tx]);
   const problems: string[] = [];
-  const numbers: Numbers = { requests: 0, received: 0, startedLate: 0, incomplete: 0, notReceived: 0, complete: 0, exported: current.report.transactions.length, stops: current.stops, fireMs: current.fireMs, orphanPreflightRows: 0 };
+  const numbers: Numbers = { requests: 0, received: 0, startedLate: 0, incomplete: 0, notReceived: 0, complete: 0, exported: current.report.transactions.length, stops: current.stops, fireMs: current.fireMs, orphanPreflightRows: 0, lateStartsMarked: 0, lateStartsProbeShort: 0, lateStartsUnmarked: [] };
   const main = current.requests.filter((r) => !r.isPreflight);
   for (const request of main) {
     numbers.requests++;
@@ -303,6 +331,13 @@ function judge(current: Run, lab: Lab): { problems: string[]; numbers: Numbers }
     if (ours.length !== 1) {
       problems.push(`${request.url}: received (${[...got].join(',')}) but exported ${ours.length} times`);
       continue;
+    }
+    // The panel tells the user which requests it saw only part of (Transaction.missedStart).
+    if (!got.has('onBeforeRequest')) {
+      if (ours[0]?.missedStart) numbers.lateStartsMarked++;
+      // Request headers the probe never saw arrive: its record is short (see MAX_UNMARKED_LATE_STARTS).
+      else if (ours[0]?.requestHeaders && !got.has('onSendHeaders')) numbers.lateStartsProbeShort++;
+      else numbers.lateStartsUnmarked.push(`${request.url} (received ${[...got].join(',')})`);
     }
     if (!complete) continue;
     numbers.complete++;

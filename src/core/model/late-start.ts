@@ -4,7 +4,8 @@
  * ServiceWorker.stopAllWorkers), so a request can arrive without its start. Every webRequest event
  * carries what onBeforeRequest does (URL of the hop, method, type, tab, frame, document, initiator),
  * so the request starts from the first of its events that did arrive: it is listed and judged like
- * any other instead of vanishing. Its start time is that event's, a little late.
+ * any other instead of vanishing. Its start time is that event's, a little late, and its record
+ * says so (Transaction.missedStart): the panel tells the user what the verdict could not see.
  *
  * Not every unknown requestId is a lost start. Requests the model let go of on purpose (the tab's log
  * cleared by a navigation or by the user, the oldest evicted at capacity) still send their last
@@ -19,6 +20,7 @@ import type { BeforeRequestEvent, RequestEvent } from './events';
 import { isHttpUrl } from './origin';
 import { startRequest } from './request-events';
 import type { InflightRequest, TabState } from './state';
+import { txOf } from './tab-log';
 
 function showsItsHeaders(event: RequestEvent): boolean {
   return (event.kind === 'before-send-headers' || event.kind === 'send-headers') && event.requestHeaders !== null;
@@ -52,5 +54,8 @@ export function startLate(step: Step, event: RequestEvent): InflightRequest | nu
     resourceType: event.resourceType, initiator: event.initiator, at: event.at,
   };
   startRequest(step, start);
-  return step.tab.inflight.get(event.requestId) ?? null;
+  const request = step.tab.inflight.get(event.requestId) ?? null;
+  const tx = request === null ? null : txOf(step.tab, request);
+  if (tx !== null) tx.missedStart = { firstEvent: event.kind };
+  return request;
 }

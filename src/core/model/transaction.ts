@@ -58,6 +58,12 @@ export interface TransactionResponse {
 
 export type TransactionState = 'pending' | 'done';
 
+/** Where CORS Lens first saw a request whose first events never reached it (late-start.ts). */
+export interface MissedStart {
+  /** The first event that did arrive (CaptureEvent kind): 'send-headers', 'headers-received', 'completed', 'error'… */
+  readonly firstEvent: string;
+}
+
 export interface Transaction {
   /** `r` + the request's requestId: deterministic, unique within a browser session. */
   id: string;
@@ -87,4 +93,10 @@ export interface Transaction {
   verdict: Verdict | null;
   /** The engine threw on this transaction (a bug to report); the verdict stays null. */
   evaluationError: string | null;
+  /**
+   * Present only when the request's start never reached CORS Lens (a service worker Chrome stopped
+   * discards the events queued in it): what came before `firstEvent` is unknown, and `startedAt` is
+   * that event's time. Absent (not null) otherwise, so the records of whole requests stay as small.
+   */
+  missedStart?: MissedStart;
 }

@@ -52,6 +52,7 @@ export function buildReport(tabId: number, transactions: readonly Transaction[],
     response: tx.response ? { status: tx.response.status, responseHeaders: headers(tx.response.responseHeaders) } : null,
     netError: tx.netError,
     verdict: tx.verdict ? reportVerdict(tx.verdict) : null,
+    missedStart: tx.missedStart ? { firstEvent: tx.missedStart.firstEvent } : null,
   });
 
   return { schema: REPORT_SCHEMA_V1, tabId, generatedAt: iso(now), redacted: redact, transactions: transactions.map(transaction) };

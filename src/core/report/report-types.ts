@@ -70,6 +70,12 @@ export interface ReportTransactionV1 {
   readonly netError: string | null;
   /** null while the request is still in flight (or the engine failed on it). */
   readonly verdict: ReportVerdictV1 | null;
+  /**
+   * Added within @1: null for a request captured whole; otherwise its first events never reached
+   * CORS Lens (Chrome stopped its service worker) and `firstEvent` is the first one that did.
+   * Readers of earlier reports: an absent field means null.
+   */
+  readonly missedStart: { readonly firstEvent: string } | null;
 }
 
 export interface ReportV1 {

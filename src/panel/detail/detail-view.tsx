@@ -15,6 +15,7 @@ import { FixSection } from './fix-section';
 import { FullHeaders } from './full-headers';
 import { Headline } from './headline';
 import { KeyHeadersView } from './key-headers-view';
+import { missedStartText } from './missed-start-text';
 import { OriginTable } from './origin-table';
 import { PreflightWhy } from './preflight-why';
 import { statusFixText } from './root-cause-text';
@@ -74,6 +75,7 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
         {tab === 'explanation' ? (
           <>
             <Headline tx={tx} verdict={verdict} explanation={explanation} />
+            {tx.missedStart ? <p class="cl-missed-start" role="note" data-testid="missed-start">{missedStartText(tx.missedStart)}</p> : null}
             {warningFirst ? findings : null}
             {verdict?.origins && corsApplies ? (
               <OriginTable origins={verdict.origins} allowOriginIsCulprit={verdict.header === 'access-control-allow-origin'} />

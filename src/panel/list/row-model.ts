@@ -46,7 +46,8 @@ export function rowModel(tx: Transaction): RowModel {
   const marker = preflightMarker(tx);
   const error = errorText(tx);
   const status = statusText(tx);
-  const time = tx.endedAt === null ? '' : formatDuration(tx.endedAt - tx.startedAt);
+  // A request whose start was missed began before its first event arrived: it took at least this long.
+  const time = tx.endedAt === null ? '' : `${tx.missedStart ? '≥ ' : ''}${formatDuration(tx.endedAt - tx.startedAt)}`;
   const label = [
     `${ROW_STATE_LABEL[state]}:`,
     marker === '' ? tx.method : `${tx.method} with preflight`,
@@ -54,6 +55,7 @@ export function rowModel(tx: Transaction): RowModel {
     error,
     status === '' ? '' : `status ${status}`,
     time,
+    tx.missedStart ? '(partly captured: its start never reached CORS Lens)' : '',
   ].filter((s) => s !== '').join(' ');
   return { state, method: tx.method, preflightMarker: marker, origin, path, error, status, time, label };
 }

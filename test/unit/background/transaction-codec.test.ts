@@ -47,6 +47,18 @@ describe('transaction codec', () => {
     expect(unpackTransaction(throughJson(packTransaction(done, true)), null)).toEqual(throughJson(done));
   });
 
+  it('keeps the mark of a missed start, and reads records stored without one as whole requests', () => {
+    const tx = TRANSACTIONS[0];
+    if (!tx) throw new Error('no lab transaction');
+    const late: Transaction = { ...tx, missedStart: { firstEvent: 'headers-received' } };
+    const packed = packTransaction(late, true);
+    expect(packed).toHaveLength(packTransaction(tx, true).length + 1);
+    expect(unpackTransaction(throughJson(packed), evaluate)?.missedStart).toEqual({ firstEvent: 'headers-received' });
+    const whole = unpackTransaction(throughJson(packTransaction(tx, true)), evaluate);
+    expect(whole === null ? null : 'missedStart' in whole).toBe(false);
+    expect(unpackTransaction([...packed, 'one value too many'], evaluate)).toBeNull();
+  });
+
   it('reads a transaction stored whole, as the layout before packing did', () => {
     const tx = TRANSACTIONS[0];
     expect(unpackTransaction(throughJson(tx), evaluate)).toEqual(throughJson(tx));

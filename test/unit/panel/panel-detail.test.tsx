@@ -53,6 +53,29 @@ describe('headline', () => {
   });
 });
 
+describe('a request whose start never reached CORS Lens', () => {
+  it.each([
+    ['headers-received', 'at its response', 'the headers it sent and any preflight before it'],
+    ['send-headers', 'when its headers went out', 'any preflight sent before it'],
+    ['error', 'when it failed', 'the headers it sent, its response and any preflight before it'],
+  ])('says it was first seen at its %s, what is unknown, and marks its duration as a lower bound', (firstEvent, when, unknown) => {
+    const tx: Transaction = { ...scenarios.trailingSlash(), missedStart: { firstEvent } };
+    const { detail } = openDetail([tx]);
+    const note = within(detail).getByRole('note');
+    expect(note.textContent).toContain(`first saw this request ${when}`);
+    expect(note.textContent).toContain(`so ${unknown} did not reach it`);
+    const row = nth(screen.getAllByRole('option'), 0);
+    expect(row.textContent).toMatch(/≥ \d/);
+    expect(row.getAttribute('title')).toContain('partly captured');
+  });
+
+  it('says nothing of the kind for a request captured whole', () => {
+    const { detail } = openDetail([scenarios.trailingSlash()]);
+    expect(within(detail).queryByTestId('missed-start')).toBeNull();
+    expect(nth(screen.getAllByRole('option'), 0).textContent).not.toContain('≥');
+  });
+});
+
 describe('origin comparison', () => {
   // "mark:value" per cell of a row, e.g. "diff:4300" (the value as shown, without the marker symbol or hidden note).
   const marked = (detail: HTMLElement, row: string) =>

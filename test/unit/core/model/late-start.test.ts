@@ -38,9 +38,9 @@ function runInTab(events: readonly CaptureEvent[]) {
   return run([PAGE_LOAD, ...events]);
 }
 
-/** What a run lists, without the start time (a late start takes its first event's). */
+/** What a run lists, without the start time (a late start takes its first event's) and the mark of a missed start. */
 function listed(events: readonly CaptureEvent[]) {
-  return runInTab(events).list().map(({ startedAt: _startedAt, ...tx }) => tx);
+  return runInTab(events).list().map(({ startedAt: _startedAt, missedStart: _missed, ...tx }) => tx);
 }
 
 describe('a request whose onBeforeRequest was lost', () => {
@@ -54,6 +54,7 @@ describe('a request whose onBeforeRequest was lost', () => {
     const tx = only(late.list());
     expect(tx).toMatchObject({ id: 'r1', url: `${API}/1`, method: 'GET', initiator: PAGE, crossOrigin: true, state: 'done' });
     expect(tx.startedAt).toBe(events[lost]?.at);
+    expect(tx.missedStart).toEqual({ firstEvent: events[lost]?.kind });
     expect(tx.verdict?.outcome).toBe('allowed');
     expect(late.state.tabs['1']?.counts.sameOrigin).toBe(0);
   });
@@ -65,8 +66,16 @@ describe('a request whose onBeforeRequest was lost', () => {
   it('arriving after all (later than the event it was started from) changes nothing', () => {
     const [start, ...rest] = simpleGet('1');
     const late = runInTab([...rest.slice(0, 1), start as CaptureEvent, ...rest.slice(1)]);
-    expect(late.list().map(({ startedAt: _s, ...tx }) => tx)).toEqual(listed(simpleGet('1')));
+    expect(late.list().map(({ startedAt: _s, missedStart: _m, ...tx }) => tx)).toEqual(listed(simpleGet('1')));
     expect(late.list()).toHaveLength(1);
+  });
+
+  it('is the only kind of record that says its start was missed (a whole request has no missedStart field)', () => {
+    const whole = only(runInTab(simpleGet('1')).list());
+    expect('missedStart' in whole).toBe(false);
+    const late = only(runInTab(simpleGet('1').slice(1)).list());
+    expect(late.missedStart).toEqual({ firstEvent: 'send-headers' });
+    expect(JSON.parse(JSON.stringify(late)).missedStart).toEqual({ firstEvent: 'send-headers' }); // stored as plain JSON
   });
 
   it('a preflight that lost its start is still recognised by its headers and paired', () => {
@@ -75,6 +84,7 @@ describe('a request whose onBeforeRequest was lost', () => {
     expect(tx.method).toBe('PUT');
     expect(tx.preflight?.requestId).toBe('p2');
     expect(tx.preflight?.status).toBe(204);
+    expect(tx.missedStart).toBeUndefined(); // the PUT's own start arrived: only its preflight's was lost
   });
 
   it('an OPTIONS known only from its response is not listed: nothing tells a preflight from the page’s own', () => {

@@ -43,9 +43,10 @@ describe('buildReport', () => {
   it('has exactly the contract\'s fields per transaction', () => {
     const tx = report.transactions[0];
     expect(Object.keys(tx ?? {}).sort()).toEqual([
-      'crossOrigin', 'endedAt', 'id', 'initiator', 'method', 'netError', 'preflight', 'redirects', 'requestHeaders',
+      'crossOrigin', 'endedAt', 'id', 'initiator', 'method', 'missedStart', 'netError', 'preflight', 'redirects', 'requestHeaders',
       'resourceType', 'response', 'startedAt', 'url', 'verdict',
     ]);
+    expect(tx?.missedStart).toBeNull();
     expect(Object.keys(tx?.preflight ?? {}).sort()).toEqual(['coveredBy', 'fromCache', 'netError', 'requestHeaders', 'responseHeaders', 'status', 'url']);
     expect(Object.keys(tx?.redirects[0] ?? {}).sort()).toEqual(['location', 'nextPreflight', 'nextRequestHeaders', 'responseHeaders', 'status', 'url']);
     expect(Object.keys(tx?.response ?? {}).sort()).toEqual(['responseHeaders', 'status']);
@@ -74,6 +75,11 @@ describe('buildReport', () => {
     const pending: Transaction = { ...transaction(), state: 'pending', verdict: null, requestHeaders: null, response: null, redirects: [], endedAt: null };
     const tx = buildReport(4, [pending], 0).transactions[0];
     expect(tx).toMatchObject({ verdict: null, requestHeaders: null, response: null, redirects: [], endedAt: null });
+  });
+
+  it('says where a request whose start was missed was first seen', () => {
+    const late: Transaction = { ...transaction(), missedStart: { firstEvent: 'headers-received' } };
+    expect(buildReport(4, [late], 0).transactions[0]?.missedStart).toEqual({ firstEvent: 'headers-received' });
   });
 
   it('an out-of-range clock does not throw', () => {
