@@ -86,7 +86,9 @@ export function buildTimeline(tx: Transaction, now: number): Timeline {
   });
 
   const lastLabel = tx.redirects.length === 0 ? 'Request' : `Redirect ${tx.redirects.length}`;
-  const total = tx.endedAt === null ? '' : formatDuration(tx.endedAt - (tx.preflight?.endedAt ?? tx.startedAt));
+  // Timed from its first event that arrived when its start was missed: it took at least that long.
+  const atLeast = tx.missedStart !== undefined && tx.preflight === null ? '≥ ' : '';
+  const total = tx.endedAt === null ? '' : `${atLeast}${formatDuration(tx.endedAt - (tx.preflight?.endedAt ?? tx.startedAt))}`;
   const finalFailed = stage !== null && (stage.kind === 'response' || (stage.kind === 'request' && stage.hop === tx.redirects.length));
   // The preflight guarding the last hop failed: that request never left the browser.
   const neverSent = stage?.kind === 'preflight' && stage.hop === tx.redirects.length;

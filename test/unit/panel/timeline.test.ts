@@ -51,6 +51,11 @@ describe('buildTimeline', () => {
     expect(steps.at(-1)?.duration).toBe('250 ms');
   });
 
+  it('a request whose start was missed took at least the time shown', () => {
+    const tx = buildTx({ durationMs: 250, response: { status: 200, headers: [h('Access-Control-Allow-Origin', '*')] } });
+    expect(buildTimeline({ ...tx, missedStart: { firstEvent: 'headers-received' } }, NOW).steps.at(-1)?.duration).toBe('≥ 250 ms');
+  });
+
   it('a refused connection is a failed request, not a CORS verdict', () => {
     const tx = scenarios.connectionRefused();
     expect(summary(tx)).toEqual(['Request: GET ERR_CONNECTION_REFUSED [failed]']);
