@@ -27,6 +27,6 @@ function firstSeen(firstEvent: string): { readonly when: string; readonly unknow
 export function missedStartText(missed: MissedStart): string {
   const { when, unknown } = firstSeen(missed.firstEvent);
   return `Partly captured: CORS Lens first saw this request ${when}. Chrome stopped CORS Lens's service worker while the `
-    + `request was starting (or CORS Lens started after it), so ${unknown} did not reach it, and the duration shown is too short. `
+    + `request was starting (or CORS Lens started after it), so ${unknown} did not reach it, and it took longer than the time shown. `
     + 'The verdict uses what did arrive; reload the page to capture the request whole.';
 }
