@@ -82,8 +82,10 @@ const NEVER_LISTED = createNameTable([...NEVER_EXPOSED, ...INFRASTRUCTURE, ...SA
 export function unexposedHeaderNames(response: HeaderIndex, include: boolean): string[] {
   let hidden: string[] | null = null;
   let exposed: ExposedHeaders | null = null;
-  for (const header of response.lines()) {
-    const raw = header.name;
+  const lines = response.lines();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]?.name;
+    if (raw === undefined) continue;
     if (NEVER_LISTED.get(raw) === true || startsWithLowercased(raw, 'access-control-')) continue;
     const name = raw.toLowerCase();
     exposed ??= exposedHeadersOf(response.valueOf(KNOWN.exposeHeaders), include);

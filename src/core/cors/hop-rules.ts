@@ -296,7 +296,10 @@ export function walkRules(ctx: WalkContext, include: boolean, withIncludeFailure
     allowOrigin: null, finalResponse: null, credentialsConsulted: false, passedPreflights: NONE_YET, cachedPreflights: NONE_YET,
     lookAhead, includeFailure: undefined,
   };
-  for (const hop of ctx.route.hops) {
+  const hops = ctx.route.hops;
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i];
+    if (hop === undefined) continue;
     seen.lastHop = hop.index;
     seen.failure = walkHop(ctx, hop, include, seen);
     if (seen.failure !== null) break;

@@ -94,7 +94,9 @@ export function checkPreflight(input: PreflightCheckInput): PreflightCheck {
     const authorizationCoveredByWildcard = input.unsafeHeaders.includes('authorization') && !allowHeaders.includes('authorization');
     return { kind: 'passed', response, authorizationCoveredByWildcard };
   }
-  for (const name of input.unsafeHeaders) {
+  const unsafeHeaders = input.unsafeHeaders;
+  for (let i = 0; i < unsafeHeaders.length; i++) {
+    const name = unsafeHeaders[i] ?? '';
     if (!allowHeaders.includes(name)) return fail('HeaderDisallowedByPreflightResponse', name, name, allowHeadersValue, response);
   }
   return { kind: 'passed', response, authorizationCoveredByWildcard: false };

@@ -78,7 +78,9 @@ export function corsRequestHeaders(headers: HeaderList): Header[] {
  */
 function collectCorsRequestHeaders(headers: HeaderList, seen: Header[]): number {
   let count = 0;
-  for (const header of headers) {
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i];
+    if (header === undefined) continue;
     const rule = nameRule(header.name);
     if (rule === NOT_SEEN) continue;
     if (rule === BY_VALUE && !isSeenByCors(header, headers)) continue;
