@@ -29,12 +29,15 @@ function sameCircumstances(tx: Transaction, request: InflightRequest, url: strin
 
 /** The oldest waiting request this preflight can guard, or null. */
 export function findRequestFor(tab: TabState, tracking: PreflightTracking): InflightRequest | null {
+  const { url, requestMethod } = tracking;
   let best: InflightRequest | null = null;
+  // Every request in flight is looked at, for every preflight: the URL, which few share, is compared
+  // before the method (the same on most) and the requestId (its own left `inflight` already).
   for (const request of tab.inflight.values()) {
-    if (!isWaiting(request) || request.hopMethod !== tracking.requestMethod) continue;
+    if (!isWaiting(request) || request.hopUrl !== url || request.hopMethod !== requestMethod) continue;
     if (request.requestId === tracking.requestId) continue;
     const tx = txOf(tab, request);
-    if (!tx || !sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
+    if (!tx || !sameCircumstances(tx, request, url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
     if (best === null || request.hopSeq < best.hopSeq) best = request;
   }
   return best;
@@ -47,7 +50,7 @@ export function findRequestFor(tab: TabState, tracking: PreflightTracking): Infl
 export function findPreflightFor(tab: TabState, request: InflightRequest, tx: Transaction): PreflightTracking | null {
   let first: PreflightTracking | null = null;
   for (const tracking of tab.preflights.values()) {
-    if (tracking.owner !== null || tracking.done || tracking.requestMethod !== request.hopMethod) continue;
+    if (tracking.owner !== null || tracking.done || tracking.url !== request.hopUrl || tracking.requestMethod !== request.hopMethod) continue;
     if (!sameCircumstances(tx, request, tracking.url, tracking.frameId, tracking.documentId, tracking.initiator)) continue;
     if (first === null || forInBefore(tracking.requestId, first.requestId, false)) first = tracking;
   }
@@ -95,7 +98,7 @@ export function unpair(step: Step, tracking: PreflightTracking): void {
 function siblingsOf(tab: TabState, request: InflightRequest, tx: Transaction): InflightRequest[] {
   const siblings: InflightRequest[] = [];
   for (const other of tab.inflight.values()) {
-    if (other === request || other.resumed || other.awaitingHop || other.hopMethod !== request.hopMethod) continue;
+    if (other === request || other.resumed || other.awaitingHop || other.hopUrl !== request.hopUrl || other.hopMethod !== request.hopMethod) continue;
     const otherTx = txOf(tab, other);
     if (otherTx && sameCircumstances(otherTx, other, request.hopUrl, tx.frameId, tx.documentId, tx.initiator)) siblings.push(other);
   }
