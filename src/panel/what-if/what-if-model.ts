@@ -1,7 +1,7 @@
 /**
  * What-if: the observed transaction with the server's answers edited (status and headers of the
- * preflight and of the final response, headers of each redirect hop) and/or another credentials
- * mode, run through the same engine.
+ * preflight, of each preflight sent after a redirect and of the final response, headers of each
+ * redirect hop) and/or another credentials mode, run through the same engine.
  *
  * Both sides are judged on the rules alone: the browser's own ending (net::ERR_FAILED, or a delivered
  * response) is dropped, because the engine trusts it over the rules (reconcile.ts) and it would pin the
@@ -9,7 +9,9 @@
  * connection.
  */
 import { evaluate } from '../../core/cors/evaluate';
-import type { CredentialsMode, Header, ObservedResponse, ObservedTransaction, Verdict } from '../../core';
+import type {
+  CredentialsMode, Header, ObservedPreflight, ObservedRedirect, ObservedResponse, ObservedTransaction, Verdict,
+} from '../../core';
 
 export interface ResponseEdit {
   readonly status: number;
@@ -27,6 +29,11 @@ export interface WhatIfEdits {
    * checked on its own (reference §5), so an Access-Control-Allow-Origin missing from a 302 is fixed here.
    */
   readonly redirects?: readonly (readonly Header[] | null)[];
+  /**
+   * Per redirect hop, in order: the answer to the preflight Chromium sent before following it (a new
+   * one per hop, reference §5.6), or null to keep it. Ignored for a hop that had no preflight.
+   */
+  readonly redirectPreflights?: readonly (ResponseEdit | null)[];
 }
 
 export const NO_EDITS: WhatIfEdits = { preflight: null, response: null, credentials: null };
@@ -73,22 +80,23 @@ function editedResponse(observed: ObservedResponse | null | undefined, edit: Res
   return { ...(observed ?? {}), status: edit.status, headers: edit.headers };
 }
 
+/** An edited preflight answers normally: no redirect, no network error, not from the cache. */
+function answeredPreflight(observed: ObservedPreflight, edit: ResponseEdit): ObservedPreflight {
+  return { ...observed, response: editedResponse(observed.response, edit), redirectedTo: null, netError: null, fromCache: false };
+}
+
+function editedHop(hop: ObservedRedirect, headers: readonly Header[] | null, preflight: ResponseEdit | null): ObservedRedirect {
+  const withHeaders = headers === null ? hop : { ...hop, headers };
+  return preflight === null || !hop.nextPreflight ? withHeaders : { ...withHeaders, nextPreflight: answeredPreflight(hop.nextPreflight, preflight) };
+}
+
 export function applyWhatIf(tx: ObservedTransaction, edits: WhatIfEdits): ObservedTransaction {
   let next = rulesOnly(tx);
-  if (edits.preflight !== null && next.preflight) {
-    const p = next.preflight;
-    // An edited preflight answers normally: no redirect, no network error, not from the cache.
-    next = {
-      ...next,
-      preflight: { ...p, response: editedResponse(p.response, edits.preflight), redirectedTo: null, netError: null, fromCache: false },
-    };
-  }
+  if (edits.preflight !== null && next.preflight) next = { ...next, preflight: answeredPreflight(next.preflight, edits.preflight) };
   const hops = edits.redirects ?? [];
-  if (hops.some((h) => h !== null) && next.redirects) {
-    next = { ...next, redirects: next.redirects.map((hop, i) => {
-      const headers = hops[i] ?? null;
-      return headers === null ? hop : { ...hop, headers };
-    }) };
+  const hopPreflights = edits.redirectPreflights ?? [];
+  if ([...hops, ...hopPreflights].some((edit) => edit !== null) && next.redirects) {
+    next = { ...next, redirects: next.redirects.map((hop, i) => editedHop(hop, hops[i] ?? null, hopPreflights[i] ?? null)) };
   }
   if (edits.response !== null) next = { ...next, response: editedResponse(next.response, edits.response) };
   if (edits.credentials !== null) next = { ...next, credentials: edits.credentials };

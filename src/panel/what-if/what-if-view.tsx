@@ -1,8 +1,9 @@
 /**
- * What-if editor: change the server's answers (status and headers of the preflight and of the final
- * response, headers of each redirect hop) or the credentials mode, and watch the engine's verdict
- * change live, with a diff.
+ * What-if editor: change the server's answers (status and headers of the preflight, of each
+ * preflight sent after a redirect and of the final response, headers of each redirect hop) or the
+ * credentials mode, and watch the engine's verdict change live, with a diff.
  */
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { CredentialsMode, Header, ObservedRedirect, ObservedResponse, ObservedTransaction } from '../../core';
 import { explain } from '../../core/advice';
@@ -35,6 +36,7 @@ function hopEdits(texts: readonly string[], starts: readonly string[]): (Header[
 }
 
 const hopTitle = (hop: ObservedRedirect, i: number): string => `Redirect ${i + 1}: ${hop.status} from ${hop.url}`;
+const hopPreflightTitle = (hop: ObservedRedirect, i: number): string => `Preflight for redirect ${i + 1}: OPTIONS ${hop.location}`;
 
 const CREDENTIALS: readonly (CredentialsMode | 'observed')[] = ['observed', 'omit', 'same-origin', 'include'];
 
@@ -71,13 +73,16 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
   const [credentials, setCredentials] = useState<CredentialsMode | 'observed'>('observed');
   const hopStarts = useMemo(() => (observed.redirects ?? []).map((hop) => formatHeaderLines(hop.headers)), [observed]);
   const [hops, setHops] = useState<readonly string[]>(hopStarts);
+  const hopPreflightStarts = useMemo(() => (observed.redirects ?? []).map((hop) => initial(hop.nextPreflight?.response, 204)), [observed]);
+  const [hopPreflights, setHopPreflights] = useState<readonly EditorState[]>(hopPreflightStarts);
 
   const result = useMemo(() => runWhatIf(observed, {
     preflight: observed.preflight ? toEdit(preflight, preflightStart, false) : null,
     response: toEdit(response, responseStart, !observed.response),
     credentials: credentials === 'observed' ? null : credentials,
     redirects: hopEdits(hops, hopStarts),
-  }), [observed, preflight, response, credentials, preflightStart, responseStart, hops, hopStarts]);
+    redirectPreflights: hopPreflights.map((state, i) => (observed.redirects?.[i]?.nextPreflight ? toEdit(state, hopPreflightStarts[i] ?? state, false) : null)),
+  }), [observed, preflight, response, credentials, preflightStart, responseStart, hops, hopStarts, hopPreflights, hopPreflightStarts]);
   const afterTitle = useMemo(() => explain(result.after, result.edited).title, [result]);
   const changed = result.changes.some((c) => c.changed);
 
@@ -86,6 +91,7 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
     setResponse(responseStart);
     setCredentials('observed');
     setHops(hopStarts);
+    setHopPreflights(hopPreflightStarts);
   };
 
   return (
@@ -99,9 +105,16 @@ export function WhatIfView({ observed }: WhatIfViewProps) {
       </label>
       {observed.preflight ? <Editor id="cl-what-if-preflight" title="Preflight response" state={preflight} onChange={setPreflight} /> : null}
       {(observed.redirects ?? []).map((hop, i) => (
-        <Editor key={i} id={`cl-what-if-redirect-${i}`} title={hopTitle(hop, i)} fixedStatus
-          state={{ status: String(hop.status), text: hops[i] ?? '' }}
-          onChange={(s) => setHops((all) => all.map((text, j) => (j === i ? s.text : text)))} />
+        <Fragment key={i}>
+          <Editor id={`cl-what-if-redirect-${i}`} title={hopTitle(hop, i)} fixedStatus
+            state={{ status: String(hop.status), text: hops[i] ?? '' }}
+            onChange={(s) => setHops((all) => all.map((text, j) => (j === i ? s.text : text)))} />
+          {hop.nextPreflight ? (
+            <Editor id={`cl-what-if-redirect-preflight-${i}`} title={hopPreflightTitle(hop, i)}
+              state={hopPreflights[i] ?? initial(null, 204)}
+              onChange={(s) => setHopPreflights((all) => all.map((state, j) => (j === i ? s : state)))} />
+          ) : null}
+        </Fragment>
       ))}
       <Editor id="cl-what-if-response" title="Response" state={response} onChange={setResponse}
         {...(observed.response ? {} : { hint: 'No response was observed (the request was never sent). Type the headers your server would send to include one.' })} />

@@ -32,7 +32,8 @@ export interface TxSpec {
   readonly preflight?: (WireAnswer & { readonly redirectedTo?: string }) | { readonly cached: CoveredBy } | null;
   /** The final answer; null when none came (failed preflight, network error). */
   readonly response?: WireAnswer | null;
-  readonly redirects?: readonly (WireAnswer & { readonly location: string })[];
+  /** Each hop's 3xx; `preflight` answers the new preflight sent to its location (same Origin: a same-origin hop). */
+  readonly redirects?: readonly (WireAnswer & { readonly location: string; readonly preflight?: WireAnswer })[];
   /** Chromium's net error; defaults to net::ERR_FAILED when the engine blocks, else null. */
   readonly netError?: string | null;
   readonly startedAt?: number;
@@ -43,8 +44,9 @@ export interface TxSpec {
 
 let counter = 0;
 
-function preflightRecord(spec: TxSpec, url: string, method: string, pageHeaders: readonly Header[], startedAt: number): TransactionPreflight | null {
-  const p = spec.preflight;
+function preflightRecord(
+  spec: TxSpec, url: string, method: string, pageHeaders: readonly Header[], startedAt: number, p = spec.preflight,
+): TransactionPreflight | null {
   if (p === undefined || p === null) return null;
   const acrh = accessControlRequestHeaders(pageHeaders);
   const requestHeaders = [
@@ -89,7 +91,8 @@ export function buildTx(spec: TxSpec = {}): Transaction {
     preflight,
     redirects: (spec.redirects ?? []).map((r, i, all) => ({
       url: i === 0 ? url : (all[i - 1]?.location ?? url), status: r.status, responseHeaders: [...(r.headers ?? [])],
-      location: r.location, nextRequestHeaders: null, nextPreflight: null,
+      location: r.location, nextRequestHeaders: null,
+      nextPreflight: preflightRecord(spec, r.location, method, pageHeaders, startedAt + 20 * (i + 1), r.preflight),
     })),
     response: response === null ? null : {
       status: response.status, statusLine: `HTTP/1.1 ${response.status}`, responseHeaders: [...(response.headers ?? [])], fromCache: false, ip: '127.0.0.1',

@@ -243,6 +243,36 @@ describe('what-if on a redirect', () => {
     expect((editor as HTMLTextAreaElement).value).toBe(`Location: ${API}/moved`);
     expect(within(detail).getByTestId('what-if-summary').textContent).toMatch(/^No change/);
   });
+
+  it('edits the status and headers of the preflight sent after a redirect, and resets it', async () => {
+    const moved = `${API}/moved`;
+    const allowAll = [h('Access-Control-Allow-Origin', PAGE), h('Access-Control-Allow-Methods', 'PUT')];
+    const tx = buildTx({
+      method: 'PUT', preflight: { status: 204, headers: allowAll },
+      redirects: [{ status: 307, headers: [h('Location', moved), h('Access-Control-Allow-Origin', PAGE)], location: moved,
+        preflight: { status: 401, headers: allowAll } }],
+      response: null,
+    });
+    const { detail } = openDetail([tx]);
+    fireEvent.click(within(detail).getByRole('tab', { name: 'What-if' }));
+    const hopPreflight = await within(detail).findByRole('group', { name: `Preflight for redirect 1: OPTIONS ${moved}` });
+    const status = within(hopPreflight).getByRole('spinbutton');
+    const editor = within(hopPreflight).getByRole('textbox');
+    const allowText = allowAll.map((x) => `${x.name}: ${x.value}`).join('\n');
+    expect([(status as HTMLInputElement).value, (editor as HTMLTextAreaElement).value]).toEqual(['401', allowText]);
+    const corsErrorAfter = () => [...detail.querySelectorAll('.cl-what-if-diff tbody tr')]
+      .find((tr) => tr.querySelector('th')?.textContent?.startsWith('corsError'))?.querySelectorAll('td')[1]?.textContent;
+    expect(corsErrorAfter()).toBe('PreflightInvalidStatus');
+    fireEvent.input(status, { target: { value: '204' } });
+    // That preflight now passes; no response was observed, so nothing else fails.
+    expect(corsErrorAfter()).toBe('(none)');
+    fireEvent.input(editor, { target: { value: 'Access-Control-Allow-Origin: *' } });
+    expect(corsErrorAfter()).toBe('MethodDisallowedByPreflightResponse');
+    expect(within(detail).getByTestId('what-if-summary').textContent).toMatch(/^After: /);
+    fireEvent.click(within(detail).getByRole('button', { name: 'Reset' }));
+    expect((status as HTMLInputElement).value).toBe('401');
+    expect(corsErrorAfter()).toBe('PreflightInvalidStatus');
+  });
 });
 
 describe('tabs', () => {

@@ -4,6 +4,8 @@ import { NO_EDITS, parseHeaderLines, runWhatIf } from '../../../src/panel/what-i
 import { API, buildTx, h, PAGE, scenarios } from '../fakes/transactions';
 
 const ACAO = 'Access-Control-Allow-Origin';
+const ACAM = 'Access-Control-Allow-Methods';
+const ACAH = 'Access-Control-Allow-Headers';
 const changed = (result: ReturnType<typeof runWhatIf>) => result.changes.filter((c) => c.changed).map((c) => `${c.field}: ${c.before} → ${c.after}`);
 
 describe('parseHeaderLines', () => {
@@ -66,5 +68,29 @@ describe('runWhatIf', () => {
     expect(changed(result)).toEqual(['outcome: blocked → allowed', 'corsError: MissingAllowOriginHeader → (none)', 'failedParameter: "" → (none)']);
     // A null hop edit keeps the observed headers.
     expect(changed(runWhatIf(observed, { ...NO_EDITS, redirects: [null] }))).toEqual([]);
+  });
+
+  it('editing the preflight sent after a redirect: allowing PUT there lets the request through', () => {
+    // Chromium sends a new preflight for each hop (reference §5.6); here the one to /moved forgot PUT.
+    const moved = `${API}/moved`;
+    const tx = buildTx({
+      method: 'PUT', headers: [h('Content-Type', 'application/json')],
+      preflight: { status: 204, headers: [h(ACAO, PAGE), h(ACAM, 'PUT'), h(ACAH, 'content-type')] },
+      redirects: [{ status: 307, headers: [h('Location', moved), h(ACAO, PAGE)], location: moved,
+        preflight: { status: 204, headers: [h(ACAO, PAGE), h(ACAH, 'content-type')] } }],
+      response: null,
+    });
+    const observed = toObserved(tx);
+    const before = runWhatIf(observed, NO_EDITS).before;
+    expect([before.corsError, before.stage]).toEqual(['MethodDisallowedByPreflightResponse', { kind: 'preflight', hop: 1 }]);
+    const fixed = { status: 204, headers: [h(ACAO, PAGE), h(ACAM, 'PUT'), h(ACAH, 'content-type')] };
+    const result = runWhatIf(observed, { ...NO_EDITS, redirectPreflights: [fixed], response: { status: 200, headers: [h(ACAO, PAGE)] } });
+    expect(changed(result)).toEqual(['outcome: blocked → allowed', 'corsError: MethodDisallowedByPreflightResponse → (none)', 'failedParameter: PUT → (none)']);
+    // The edit lands on that hop's preflight only; the first one stays as observed.
+    expect(result.edited.redirects?.[0]?.nextPreflight?.response?.headers).toEqual(fixed.headers);
+    expect(result.edited.preflight).toEqual(observed.preflight);
+    // A hop without a preflight ignores an edit meant for one.
+    const plain = toObserved(buildTx({ redirects: [{ status: 302, headers: [h(ACAO, PAGE)], location: moved }], response: { status: 200, headers: [h(ACAO, PAGE)] } }));
+    expect(runWhatIf(plain, { ...NO_EDITS, redirectPreflights: [fixed] }).edited.redirects?.[0]?.nextPreflight).toBeNull();
   });
 });
