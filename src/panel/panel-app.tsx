@@ -15,6 +15,7 @@ import { DetailView } from './detail/detail-view';
 import { EmptyState } from './list/empty-state';
 import { countByFilter, filterTransactions, type ListFilter } from './list/filters';
 import { RequestList } from './list/request-list';
+import { nextSort, sortTransactions, type ListSort, type SortColumn } from './list/sort';
 import { Toolbar } from './list/toolbar';
 import { usePanelStore } from './store/use-panel-store';
 import { usePanelKeys } from './use-panel-keys';
@@ -35,6 +36,7 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
   const [state, dispatch] = usePanelStore(client, tabId);
   const [filter, setFilter] = useState<ListFilter>('all');
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ListSort | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
   const [stack, setStack] = useState<StackId | null>(() => loadStackPreference(storage));
@@ -44,7 +46,9 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
   const splitRef = useRef<HTMLDivElement>(null);
   const [listShare, setListShare] = useState(() => loadListShare(storage));
 
-  const shown = useMemo(() => filterTransactions(state.transactions, filter, query), [state.transactions, filter, query]);
+  const filtered = useMemo(() => filterTransactions(state.transactions, filter, query), [state.transactions, filter, query]);
+  const shown = useMemo(() => sortTransactions(filtered, sort), [filtered, sort]);
+  const sortBy = useCallback((column: SortColumn) => setSort((current) => nextSort(current, column)), []);
   const counts = useMemo(() => countByFilter(state.transactions), [state.transactions]);
   const selectedAt = selectedId === null ? undefined : state.positions.get(selectedId);
   const selected = selectedAt === undefined ? null : (state.transactions[selectedAt] ?? null);
@@ -136,7 +140,8 @@ export function PanelApp({ client, tabId, storage = null, version = 'dev', now =
           {shown.length === 0 ? (
             <EmptyState loaded={state.loaded} total={state.transactions.length} onShowAll={() => { setFilter('all'); setQuery(''); }} />
           ) : (
-            <RequestList transactions={shown} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} onClose={close} listRef={listRef} />
+            <RequestList transactions={shown} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} onClose={close} listRef={listRef}
+              sort={sort} onSort={sortBy} />
           )}
         </div>
         {showDetail ? <Splitter share={listShare} onShare={resize} containerRef={splitRef} /> : null}

@@ -248,6 +248,28 @@ describe('the panel page on a lab tab', () => {
     await expect.poll(() => panel.locator('[role=option]').count()).toBeGreaterThan(0);
   });
 
+  it('sorts by a column header from the keyboard: by outcome, blocked first; a third press gives capture order back', async () => {
+    // Tall enough for every row, so readRows sees the whole order (the list renders only rows in view).
+    await panel.setViewportSize({ width: 1400, height: 2600 });
+    const total = Number((await panel.getByRole('button', { name: /^All / }).textContent())?.replace(/\D/g, ''));
+    await expect.poll(() => panel.locator('[role=option]').count()).toBe(total);
+    const captureOrder = (await readRows(panel)).map((r) => r.url);
+    const outcome = panel.getByRole('button', { name: /^Outcome/ });
+    await outcome.focus();
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => outcome.textContent()).toContain('sorted ascending');
+    const states = (await readRows(panel)).map((r) => r.state);
+    const blocked = states.filter((state) => state === 'blocked').length;
+    expect(blocked).toBeGreaterThan(20);
+    expect(states.slice(0, blocked)).toEqual(Array.from({ length: blocked }, () => 'blocked'));
+    expect(states.slice(blocked)).not.toContain('blocked');
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await readRows(panel)).at(-1)?.state).toBe('blocked');
+    await panel.keyboard.press('Enter');
+    await expect.poll(async () => (await readRows(panel)).map((r) => r.url)).toEqual(captureOrder);
+    await panel.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('drags the splitter between list and detail; the width holds when the panel is opened again', async () => {
     await panel.setViewportSize({ width: 1400, height: 900 });
     await panel.getByRole('option').first().click();

@@ -8,6 +8,7 @@ import type { Ref } from 'preact';
 import type { Transaction } from '../../core/model';
 import { useVirtualRows } from '../../ui/use-virtual-rows';
 import { RequestRow } from './request-row';
+import { SORT_COLUMN_LABEL, type ListSort, type SortColumn } from './sort';
 
 export const ROW_HEIGHT = 21;
 
@@ -18,6 +19,29 @@ export interface RequestListProps {
   readonly onOpen: (id: string) => void;
   readonly onClose: () => void;
   readonly listRef?: Ref<HTMLDivElement>;
+  readonly sort: ListSort | null;
+  readonly onSort: (column: SortColumn) => void;
+}
+
+const HEADER_COLUMNS: readonly SortColumn[] = ['state', 'method', 'name', 'error', 'status', 'time'];
+
+/** The column headers, each a button that sorts by it (the outcome column's name is for screen readers). */
+function ListHeader({ sort, onSort }: Pick<RequestListProps, 'sort' | 'onSort'>) {
+  return (
+    <div class="cl-list-header" role="group" aria-label="Sort by column">
+      {HEADER_COLUMNS.map((column) => {
+        const active = sort?.column === column ? sort.direction : null;
+        return (
+          <button key={column} type="button" class={`cl-cell cl-cell-${column} cl-sort`} data-sort={active ?? undefined}
+            title={`Sort by ${SORT_COLUMN_LABEL[column].toLowerCase()}`} onClick={() => onSort(column)}>
+            <span class={column === 'state' ? 'cl-visually-hidden' : undefined}>{SORT_COLUMN_LABEL[column]}</span>
+            {active === null ? null : <span class="cl-visually-hidden">, sorted {active}</span>}
+            {active === null ? null : <span class="cl-sort-arrow" aria-hidden="true">{active === 'ascending' ? '▲' : '▼'}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
 }
 
 /** A DOM id from a transaction id (which is data: keep only safe characters, stay unique). */
@@ -25,7 +49,7 @@ export function rowDomId(id: string): string {
   return `cl-row-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`)}`;
 }
 
-export function RequestList({ transactions, selectedId, onSelect, onOpen, onClose, listRef }: RequestListProps) {
+export function RequestList({ transactions, selectedId, onSelect, onOpen, onClose, listRef, sort, onSort }: RequestListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useVirtualRows({ count: transactions.length, rowHeight: ROW_HEIGHT, scrollRef });
   const selectedIndex = selectedId === null ? -1 : transactions.findIndex((tx) => tx.id === selectedId);
@@ -74,14 +98,7 @@ export function RequestList({ transactions, selectedId, onSelect, onOpen, onClos
   const selectedTx = selectedIndex >= 0 ? transactions[selectedIndex] : undefined;
   return (
     <div class="cl-list">
-      <div class="cl-list-header" aria-hidden="true">
-        <span class="cl-cell cl-cell-state" />
-        <span class="cl-cell cl-cell-method">Method</span>
-        <span class="cl-cell cl-cell-name">Name</span>
-        <span class="cl-cell cl-cell-error">CORS error</span>
-        <span class="cl-cell cl-cell-status">Status</span>
-        <span class="cl-cell cl-cell-time">Time</span>
-      </div>
+      <ListHeader sort={sort} onSort={onSort} />
       <div
         ref={(el) => {
           scrollRef.current = el;

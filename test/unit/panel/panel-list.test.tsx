@@ -122,6 +122,41 @@ describe('the request list', () => {
   });
 });
 
+describe('sorting by a column', () => {
+  const sortButton = (name: string): HTMLElement => screen.getByRole('button', { name: new RegExp(`^${name}`) });
+  const errors = (): string[] => rows().map((r) => r.querySelector('.cl-cell-error')?.textContent ?? '');
+
+  it('sorts by a header click (ascending, descending, capture order), says so, and keys follow the shown order', () => {
+    renderPanel([scenarios.allowed(), scenarios.trailingSlash(), scenarios.headerNotAllowed(), scenarios.missingAllowOrigin()]);
+    const capture = ['', 'AllowOriginMismatch', 'HeaderDisallowedByPreflightResponse', 'MissingAllowOriginHeader'];
+    expect(errors()).toEqual(capture);
+    fireEvent.click(sortButton('CORS error'));
+    expect(errors()).toEqual(['AllowOriginMismatch', 'HeaderDisallowedByPreflightResponse', 'MissingAllowOriginHeader', '']);
+    expect(sortButton('CORS error').textContent).toContain('sorted ascending');
+    fireEvent.click(sortButton('CORS error'));
+    expect(errors()).toEqual(['MissingAllowOriginHeader', 'HeaderDisallowedByPreflightResponse', 'AllowOriginMismatch', '']);
+    expect(sortButton('CORS error').textContent).toContain('sorted descending');
+    // The keyboard walks the list as shown.
+    const box = list();
+    box.focus();
+    fireEvent.keyDown(box, { key: 'Home' });
+    expect(selectedLabel()).toContain('MissingAllowOriginHeader');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(selectedLabel()).toContain('HeaderDisallowedByPreflightResponse');
+    fireEvent.click(sortButton('CORS error'));
+    expect(errors()).toEqual(capture);
+    expect(sortButton('CORS error').textContent).toBe('CORS error');
+  });
+
+  it('puts a live request where the sort says, and sorts by outcome worst first', () => {
+    const { client } = renderPanel([scenarios.allowed(), scenarios.connectionRefused()]);
+    fireEvent.click(sortButton('Outcome'));
+    expect(rows().map((r) => text(r).split(' ')[0])).toEqual(['Network', 'Allowed']);
+    act(() => client.pushUpsert({ ...scenarios.trailingSlash(), id: 'rlive' }));
+    expect(rows().map((r) => text(r).split(' ')[0])).toEqual(['Blocked', 'Network', 'Allowed']);
+  });
+});
+
 describe('banners', () => {
   it('says it is reconnecting while the live port is down, and stops when it is back', () => {
     const client = new ConnectionFakeClient(1, [scenarios.allowed()]);
