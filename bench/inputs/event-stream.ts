@@ -24,7 +24,7 @@ function copyIds(requestId: unknown, copy: number): string {
 
 function copyEvent(event: CaptureEvent, recording: ScenarioRecording, copy: number): CaptureEvent {
   const renamed = mapStrings(event, renonce(recording, copy));
-  if (renamed.kind === 'tab-removed') return renamed;
+  if (renamed.kind === 'tab-removed' || renamed.kind === 'page') return renamed;
   return { ...renamed, requestId: copyIds(renamed.requestId, copy), at: renamed.at + copy * CLOCK_STRIDE_MS };
 }
 

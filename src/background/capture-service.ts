@@ -128,8 +128,9 @@ export function createCaptureService(deps: CaptureDeps): CaptureService {
   }
 
   function apply(event: CaptureEvent): void {
-    // Paused: capture nothing, but a closed tab must still free its state.
-    if (paused && event.kind !== 'tab-removed') return;
+    // Paused: capture nothing, but a closed tab must still free its state, and which site a tab
+    // shows must stay known for the requests of its service worker once capture resumes.
+    if (paused && event.kind !== 'tab-removed' && event.kind !== 'page') return;
     const change = applyEvent(state, event, ctx);
     afterChange(change, event.kind === 'navigation' || (event.kind === 'before-request' && event.resourceType === 'main_frame'));
   }

@@ -179,3 +179,12 @@ export function convertDetails(eventName: WebRequestEventName, details: WebReque
 export function tabRemovedEvent(tabId: number, at: number): CaptureEvent {
   return { kind: 'tab-removed', tabId, at };
 }
+
+/**
+ * tabs.onUpdated's new URL as a CaptureEvent: which site the tab shows, when no main_frame request
+ * said so (a page its service worker served). null for anything that is not a usable tab and URL.
+ */
+export function pageEvent(tabId: unknown, url: unknown, at: number): CaptureEvent | null {
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0 || typeof url !== 'string') return null;
+  return { kind: 'page', tabId, url, at };
+}

@@ -11,7 +11,7 @@
  *   headers-received, response-started, completed   status, statusLine, responseHeaders, fromCache (0|1), ip
  *   redirect                                        the same, then redirectUrl
  *   error                                           error, fromCache (0|1), ip
- * and a tab-removed event is [2, kind, tabId, at]. KIND_CODES never change (new kinds take new codes); a kind's fields
+ * a tab-removed event is [2, kind, tabId, at] and a page event [2, kind, tabId, at, url]. KIND_CODES never change (new kinds take new codes); a kind's fields
  * only by appending (a decoder takes a missing trailing field as absent). Records of the layout
  * before it (a JSON object, with `packed: 1` when its header lines are packed, or an object stored
  * as it is) are still read. Decoders return null for anything they cannot read.
@@ -27,6 +27,7 @@ type Kind = CaptureEvent['kind'];
 const KIND_CODES: { readonly [K in Kind]: number } = {
   'before-request': 0, 'before-send-headers': 1, 'send-headers': 2, 'headers-received': 3, 'redirect': 4,
   'response-started': 5, 'completed': 6, 'error': 7, 'navigation': 8, 'tab-removed': 9,
+  'page': 10,
 };
 const KINDS: readonly Kind[] = (Object.keys(KIND_CODES) as Kind[]).sort((a, b) => KIND_CODES[a] - KIND_CODES[b]);
 
@@ -42,6 +43,7 @@ function responsePart(out: unknown[], e: ResponseEventPart): void {
 /** The event as stored: one JSON string (see stored-json.ts). */
 export function packEvent(event: CaptureEvent): string {
   if (event.kind === 'tab-removed') return storedJson([FORMAT, KIND_CODES['tab-removed'], event.tabId, event.at]);
+  if (event.kind === 'page') return storedJson([FORMAT, KIND_CODES.page, event.tabId, event.at, event.url]);
   const out: unknown[] = [
     FORMAT, KIND_CODES[event.kind], event.requestId, event.tabId, event.frameId, event.parentFrameId, event.documentId,
     event.url, event.method, event.resourceType, event.initiator, event.at,
@@ -105,6 +107,7 @@ function unpackPositional(v: readonly unknown[]): CaptureEvent | null {
   const kind: Kind | undefined = isNumber(v[1]) ? KINDS[v[1]] : undefined;
   if (kind === undefined) return null;
   if (kind === 'tab-removed') return isNumber(v[2]) && isNumber(v[3]) ? { kind, tabId: v[2], at: v[3] } : null;
+  if (kind === 'page') return isNumber(v[2]) && isNumber(v[3]) && typeof v[4] === 'string' ? { kind, tabId: v[2], at: v[3], url: v[4] } : null;
   const b = baseOf(v);
   if (b === null) return null;
   const base = {

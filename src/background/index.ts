@@ -11,7 +11,7 @@
  * storage write costs time on each start and each event (MV3's `chrome` already returns promises).
  */
 import { evaluate } from '../core';
-import { convertDetails, tabRemovedEvent, type WebRequestEventName, type WebRequestDetailsLike } from './convert-details';
+import { convertDetails, pageEvent, tabRemovedEvent, type WebRequestEventName, type WebRequestDetailsLike } from './convert-details';
 import { createCaptureService } from './capture-service';
 import { createBadgeApplier } from './badge';
 import { createLiveHub } from './live-hub';
@@ -53,6 +53,20 @@ function onWebRequest(name: WebRequestEventName, details: WebRequestDetailsLike)
 
 registerWebRequestListeners(chrome.webRequest as unknown as Parameters<typeof registerWebRequestListeners>[0], onWebRequest);
 chrome.tabs.onRemoved.addListener((tabId) => service.handle(tabRemovedEvent(tabId, Date.now())));
+// Which site each tab shows, for the requests of its service worker (core/model/worker-home.ts). The
+// URL is there because of the host permission; a page served by its service worker sends no
+// main_frame request, so this is the only sign of it.
+function notePage(tabId: unknown, url: unknown): void {
+  const event = pageEvent(tabId, url, Date.now());
+  if (event) service.handle(event);
+}
+chrome.tabs.onUpdated.addListener((tabId, changeInfo) => notePage(tabId, changeInfo.url));
+// Tabs open before CORS Lens was installed or updated navigate no more: read where they are.
+chrome.runtime.onInstalled.addListener(() => {
+  void chrome.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) notePage(tab.id, tab.url);
+  }, () => undefined);
+});
 chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
   if (!isRequestOf<Requests>(REQUEST_NAMES, message)) return false;
   // dispatch never rejects (a failure is an ErrorReply); `true` keeps the channel open for the answer.

@@ -6,7 +6,7 @@
  */
 import type { Change, ModelContext, MutableChange, Step } from './change';
 import { emptyChange, markAllRemoved } from './change';
-import type { BeforeRequestEvent, CaptureEvent, RequestEvent } from './events';
+import type { BeforeRequestEvent, CaptureEvent, NavigationEvent, RequestEvent } from './events';
 import { applyPreflightEvent } from './preflight-events';
 import { applyRequestEvent, startRequest } from './request-events';
 import type { ModelState, TabState } from './state';
@@ -15,6 +15,7 @@ import { clearTab } from './tab-log';
 import { removeKey } from './records';
 import { isHttpUrl } from './origin';
 import { startLate } from './late-start';
+import { laterTab, notePage, startTab } from './worker-home';
 
 function finish(change: MutableChange, tab: TabState | null): Change {
   if (tab) {
@@ -25,9 +26,10 @@ function finish(change: MutableChange, tab: TabState | null): Change {
 }
 
 /** The tab's main frame loads a new page: DevTools-like, the log starts over unless preserveLog. */
-function navigate(state: ModelState, tabId: number, ctx: ModelContext): Change {
+function navigate(state: ModelState, event: RequestEvent | NavigationEvent, ctx: ModelContext): Change {
   const change = emptyChange();
-  const tab = getOrCreateTab(state, tabId);
+  const tab = getOrCreateTab(state, event.tabId);
+  notePage(state, event.tabId, event.url, event.at);
   tab.mainDocumentId = null;
   if (!tab.preserveLog) clearTab({ state, tab, ctx, change });
   return finish(change, tab);
@@ -63,15 +65,20 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
     return change;
   }
   if (kind === 'navigation' || (kind === 'before-request' && event.resourceType === 'main_frame')) {
-    return navigate(state, event.tabId, ctx);
+    return navigate(state, event, ctx);
   }
   const change = emptyChange();
+  if (kind === 'page') {
+    const tab = notePage(state, event.tabId, event.url, event.at);
+    if (tab) change.tabId = tab.tabId; // nothing listed changed, but the tab's stored state did
+    return change;
+  }
   if (kind === 'before-request') {
-    const tab = getOrCreateTab(state, event.tabId);
+    const tab = startTab(state, event);
     beforeRequest(stepFor(state, tab, ctx, change), event);
     return finish(change, tab);
   }
-  const tab = state.tabs[event.tabId]; // a number key is the same key as String(tabId), without building it
+  const tab = laterTab(state, event);
   if (!tab) return change;
   return laterEvent(stepFor(state, tab, ctx, change), event);
 }

@@ -9,7 +9,10 @@
  */
 import type { Header, ResourceType } from '../types';
 
-/** `tabId` of requests that belong to no tab (service workers, extensions): kept under this key. */
+/**
+ * `tabId` of requests that belong to no tab (service workers, shared workers, extensions): kept under
+ * this key, unless a tab shows a page of their initiator's origin (model/worker-home.ts).
+ */
 export const NO_TAB = -1;
 
 /** What every request event carries (webRequest details common to all listeners). */
@@ -88,6 +91,17 @@ export interface NavigationEvent extends RequestEventBase {
   readonly kind: 'navigation';
 }
 
+/**
+ * The tab shows a page at `url` (tabs.onUpdated). Says which site the tab is on when the network
+ * never saw its navigation: a page a service worker served from its cache sends no main_frame request.
+ */
+export interface PageEvent {
+  readonly kind: 'page';
+  readonly tabId: number;
+  readonly url: string;
+  readonly at: number;
+}
+
 /** The tab was closed (tabs.onRemoved). */
 export interface TabRemovedEvent {
   readonly kind: 'tab-removed';
@@ -99,6 +113,6 @@ export type RequestEvent =
   | BeforeRequestEvent | BeforeSendHeadersEvent | SendHeadersEvent | HeadersReceivedEvent
   | RedirectEvent | ResponseStartedEvent | CompletedEvent | ErrorEvent;
 
-export type CaptureEvent = RequestEvent | NavigationEvent | TabRemovedEvent;
+export type CaptureEvent = RequestEvent | NavigationEvent | PageEvent | TabRemovedEvent;
 
 export type CaptureEventKind = CaptureEvent['kind'];

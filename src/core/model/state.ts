@@ -121,6 +121,13 @@ export interface TabState {
    * Optional: state stored before it existed reads as none.
    */
   forgotten?: string[];
+  /**
+   * The origin of the page the tab shows (its last main-frame navigation or tabs.onUpdated URL), and
+   * when it was seen: requests a worker of that origin makes are listed in this tab
+   * (worker-home.ts). Optional: state stored before it existed reads as unknown.
+   */
+  pageOrigin?: string | null;
+  pageAt?: number;
 }
 
 /** Chromium's cache result for one key (a new preflight replaces the whole entry, reference §4.7). */

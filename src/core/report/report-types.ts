@@ -76,6 +76,12 @@ export interface ReportTransactionV1 {
    * Readers of earlier reports: an absent field means null.
    */
   readonly missedStart: { readonly firstEvent: string } | null;
+  /**
+   * Added within @1: true when no tab sent it but a worker of `initiator` did (the page's service
+   * worker, or a shared worker), and CORS Lens lists it in the tab showing that site. Readers of
+   * earlier reports: an absent field means false.
+   */
+  readonly fromWorker: boolean;
 }
 
 export interface ReportV1 {

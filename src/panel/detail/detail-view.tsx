@@ -7,6 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { explain, guessStack, type StackId } from '../../core/advice';
 import type { Transaction } from '../../core/model';
 import { toObserved } from '../../core/model/to-observed';
+import { NO_TAB } from '../../core/model/events';
 import { Tabs, tabPanelProps } from '../../ui/components/tabs';
 import { rowState } from '../../ui/row-state';
 import { CopyActions } from './copy-actions';
@@ -16,6 +17,7 @@ import { FullHeaders } from './full-headers';
 import { Headline } from './headline';
 import { KeyHeadersView } from './key-headers-view';
 import { missedStartText } from './missed-start-text';
+import { fromWorkerText } from './from-worker-text';
 import { OriginTable } from './origin-table';
 import { PreflightWhy } from './preflight-why';
 import { statusFixText } from './root-cause-text';
@@ -76,6 +78,7 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
           <>
             <Headline tx={tx} verdict={verdict} explanation={explanation} />
             {tx.missedStart ? <p class="cl-missed-start" role="note" data-testid="missed-start">{missedStartText(tx.missedStart)}</p> : null}
+            {tx.tabId === NO_TAB ? <p class="cl-from-worker" role="note" data-testid="from-worker">{fromWorkerText(tx.initiator)}</p> : null}
             {warningFirst ? findings : null}
             {verdict?.origins && corsApplies ? (
               <OriginTable origins={verdict.origins} allowOriginIsCulprit={verdict.header === 'access-control-allow-origin'} />

@@ -35,6 +35,8 @@ function RequestRowImpl({ tx, index, setSize, top, selected, domId, onPick }: Re
         {row.preflightMarker === '' ? null : <span class="cl-preflight-marker"> {row.preflightMarker}</span>}
       </span>
       <span class="cl-cell cl-cell-name">
+        {/* DevTools' gear for a service worker's request; the row's title says it in words. */}
+        {row.fromWorker ? <span class="cl-worker-marker" aria-hidden="true">⚙ </span> : null}
         <span class="cl-origin">{row.origin}</span>
         <span class="cl-path">{row.path}</span>
       </span>

@@ -1,5 +1,6 @@
 /** What one list row shows, computed only for the rows on screen. Pure. */
 import type { Transaction } from '../../core/model';
+import { NO_TAB } from '../../core/model/events';
 import { formatDuration, shortNetError, splitUrl } from '../../ui/format';
 import { ROW_STATE_LABEL, rowState, type RowState } from '../../ui/row-state';
 
@@ -14,6 +15,8 @@ export interface RowModel {
   readonly error: string;
   readonly status: string;
   readonly time: string;
+  /** Sent by a worker of the page's site (its service worker), not by the tab (core/model/worker-home.ts). */
+  readonly fromWorker: boolean;
   /** Everything above in one line (tooltips, tests); the row's accessible name comes from its cells. */
   readonly label: string;
 }
@@ -48,6 +51,7 @@ export function rowModel(tx: Transaction): RowModel {
   const status = statusText(tx);
   // A request whose start was missed began before its first event arrived: it took at least this long.
   const time = tx.endedAt === null ? '' : `${tx.missedStart ? '≥ ' : ''}${formatDuration(tx.endedAt - tx.startedAt)}`;
+  const fromWorker = tx.tabId === NO_TAB;
   const label = [
     `${ROW_STATE_LABEL[state]}:`,
     marker === '' ? tx.method : `${tx.method} with preflight`,
@@ -56,6 +60,7 @@ export function rowModel(tx: Transaction): RowModel {
     status === '' ? '' : `status ${status}`,
     time,
     tx.missedStart ? '(partly captured: its start never reached CORS Lens)' : '',
+    fromWorker ? `(sent by a service worker of ${tx.initiator ?? 'this site'})` : '',
   ].filter((s) => s !== '').join(' ');
-  return { state, method: tx.method, preflightMarker: marker, origin, path, error, status, time, label };
+  return { state, method: tx.method, preflightMarker: marker, origin, path, error, status, time, fromWorker, label };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCaptureService, type CaptureDeps } from '../../../src/background/capture-service';
 import { evaluate } from '../../../src/core';
-import type { CaptureEvent } from '../../../src/core/model';
+import { NO_TAB, type CaptureEvent } from '../../../src/core/model';
+import { createWire } from '../core/model/wire';
 import type { BadgeState } from '../../../src/background/badge';
 import { EXTRA_INFO } from '../../../src/background/webrequest-listeners';
 import { FakeStorageArea } from '../fakes/fake-storage-area';
@@ -141,6 +142,20 @@ describe('capture service', () => {
     const cleared = await second.clear(tabId);
     expect(cleared.total).toBe(0);
     expect(cleared.blocked).toBe(0);
+  });
+
+  it('keeps knowing which site a tab shows while paused: its service worker\'s requests land in it after resuming', async () => {
+    const current = service(new FakeStorageArea());
+    await current.ready;
+    await current.setPaused(true);
+    current.handle({ kind: 'page', tabId: 9, url: 'https://app.example/inbox', at: 1_700_000_000_000 });
+    await current.flush();
+    await current.setPaused(false);
+    const wire = createWire(1_700_000_000_100);
+    const spec = { id: '900', url: 'https://api.example/x', tabId: NO_TAB, frameId: -1, documentId: null, initiator: 'https://app.example' };
+    for (const event of [wire.beforeRequest(spec), ...wire.exchange(spec, [['Origin', 'https://app.example']], 200, [], true)]) current.handle(event);
+    await current.flush();
+    expect([current.summary(9).total, current.summary(9).blocked, current.summary(NO_TAB).total]).toEqual([1, 1, 0]);
   });
 
   it('keeps capturing in memory when storage is full, and says so', async () => {

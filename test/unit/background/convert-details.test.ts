@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertDetails, convertHeaders, tabRemovedEvent } from '../../../src/background/convert-details';
+import { convertDetails, convertHeaders, pageEvent, tabRemovedEvent } from '../../../src/background/convert-details';
 import type { WebRequestDetailsLike, WebRequestEventName } from '../../../src/background/convert-details';
 
 /** Details as Chromium 156 sends them with extraHeaders (trimmed to what matters). */
@@ -46,6 +46,11 @@ describe('convertDetails: each listener', () => {
 
   it('tabs.onRemoved becomes tab-removed', () => {
     expect(tabRemovedEvent(3, 10)).toEqual({ kind: 'tab-removed', tabId: 3, at: 10 });
+  });
+
+  it('a tab\'s new URL (tabs.onUpdated) becomes a page event; no tab or no URL gives none', () => {
+    expect(pageEvent(3, 'https://app.example/inbox', 10)).toEqual({ kind: 'page', tabId: 3, url: 'https://app.example/inbox', at: 10 });
+    expect([pageEvent(3, undefined, 1), pageEvent(-1, 'https://a.example/', 1), pageEvent(1.5, 'https://a.example/', 1), pageEvent('3', 'x', 1)]).toEqual([null, null, null, null]);
   });
 });
 

@@ -45,6 +45,14 @@ describe('event codec', () => {
     for (const key of logged) expect(unpackEvent(storage[key])).toEqual(throughJson(timeline[(parseLogKey(key)?.n ?? 0) - 1]));
   });
 
+  it('restores a page event (tabs.onUpdated), whatever its URL', () => {
+    fc.assert(fc.property(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), (tabId, at, url) => {
+      const event = { kind: 'page', tabId, at, url } as const;
+      expect(unpackEvent(throughJson(packEvent(event)))).toEqual(throughJson(event));
+    }));
+    expect(unpackEvent([2, 10, 1, 5])).toBeNull(); // no URL
+  });
+
   it('reads an event stored as it is', () => {
     const event = EVENTS[0];
     expect(unpackEvent(throughJson(event))).toEqual(throughJson(event));

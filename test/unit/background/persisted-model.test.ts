@@ -60,6 +60,12 @@ describe('persisted model', () => {
     expect(restoreModel(items, evaluate).state?.tabs['1']?.forgotten).toEqual(['11', '12']); // 11: the preflight still running, started first
   });
 
+  it('remembers across a restart which site a tab shows, from a page event alone (model/worker-home.ts)', () => {
+    const { items } = checkpointAfter([{ kind: 'page', tabId: 4, url: `${PAGE}/inbox`, at: 5 }, wire.navigation(1, '13', `${API}/`)]);
+    const tabs = restoreModel(items, evaluate).state?.tabs;
+    expect([tabs?.['4']?.pageOrigin, tabs?.['4']?.pageAt, tabs?.['1']?.pageOrigin]).toEqual([PAGE, 5, API]);
+  });
+
   it('stores far less than the records themselves', () => {
     const { state, items } = checkpointAfter([...ended, preflightDone]);
     expect(JSON.stringify(items).length).toBeLessThan(JSON.stringify(modelStateToJson(state)).length * 0.6);

@@ -34,7 +34,7 @@ function wellFormed(event: CaptureEvent): string[] {
   const fields = event as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) check(value !== undefined, `${key} is undefined`);
   check(Number.isFinite(event.at), 'at is not finite');
-  if (event.kind === 'tab-removed') return problems;
+  if (event.kind === 'tab-removed' || event.kind === 'page') return problems;
   check(typeof event.requestId === 'string' && event.requestId !== '', 'requestId');
   check(typeof event.url === 'string', 'url');
   check(typeof event.method === 'string', 'method');
@@ -80,7 +80,7 @@ describe('convertDetails on hostile details', () => {
   it('reads every request id, url and type a page can steer as data (no prototype keys, no coercion)', () => {
     fc.assert(fc.property(hostileString, (text) => {
       const event = convertDetails('onBeforeRequest', { requestId: text === '' ? '1' : text, url: text, type: text, method: text, initiator: text });
-      if (event === null || event.kind === 'tab-removed') throw new Error(`no request event for ${JSON.stringify(text)}`);
+      if (event === null || event.kind === 'tab-removed' || event.kind === 'page') throw new Error(`no request event for ${JSON.stringify(text)}`);
       expect(event.url).toBe(text);
       expect(event.initiator).toBe(text);
       expect(event.resourceType).toBe((RESOURCE_TYPES as readonly string[]).includes(text) ? text : 'other');

@@ -204,6 +204,18 @@ describe('copy', () => {
   });
 });
 
+describe('a request the page\'s service worker sent', () => {
+  it('says who sent it, how the page sees it fail, and how to bypass the worker', () => {
+    const { detail } = openDetail([{ ...scenarios.trailingSlash(), tabId: -1 }]);
+    const note = within(detail).getByTestId('from-worker');
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.textContent).toContain(`Sent by a service worker of ${PAGE}`);
+    expect(note.textContent).toContain('Bypass for network');
+    cleanup();
+    expect(within(openDetail([scenarios.trailingSlash()]).detail).queryByTestId('from-worker')).toBeNull();
+  });
+});
+
 describe('what-if', () => {
   it('shows the verdict change live as the response headers are edited', async () => {
     const { detail } = openDetail([scenarios.trailingSlash()]);

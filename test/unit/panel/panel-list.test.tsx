@@ -122,6 +122,16 @@ describe('the request list', () => {
   });
 });
 
+describe('a request the page\'s service worker sent', () => {
+  it('is marked with a gear, and its title says who sent it', () => {
+    renderPanel([scenarios.allowed(), { ...scenarios.trailingSlash(), tabId: -1 }]);
+    const [own, fromWorker] = rows();
+    expect(own?.querySelector('.cl-worker-marker')).toBeNull();
+    expect(fromWorker?.querySelector('.cl-worker-marker')?.textContent).toBe('⚙ ');
+    expect(fromWorker?.getAttribute('title')).toMatch(/\(sent by a service worker of http:\/\/127\.0\.0\.1:4100\)$/);
+  });
+});
+
 describe('sorting by a column', () => {
   const sortButton = (name: string): HTMLElement => screen.getByRole('button', { name: new RegExp(`^${name}`) });
   const errors = (): string[] => rows().map((r) => r.querySelector('.cl-cell-error')?.textContent ?? '');

@@ -43,10 +43,11 @@ describe('buildReport', () => {
   it('has exactly the contract\'s fields per transaction', () => {
     const tx = report.transactions[0];
     expect(Object.keys(tx ?? {}).sort()).toEqual([
-      'crossOrigin', 'endedAt', 'id', 'initiator', 'method', 'missedStart', 'netError', 'preflight', 'redirects', 'requestHeaders',
-      'resourceType', 'response', 'startedAt', 'url', 'verdict',
+      'crossOrigin', 'endedAt', 'fromWorker', 'id', 'initiator', 'method', 'missedStart', 'netError', 'preflight', 'redirects',
+      'requestHeaders', 'resourceType', 'response', 'startedAt', 'url', 'verdict',
     ]);
     expect(tx?.missedStart).toBeNull();
+    expect(tx?.fromWorker).toBe(false);
     expect(Object.keys(tx?.preflight ?? {}).sort()).toEqual(['coveredBy', 'fromCache', 'netError', 'requestHeaders', 'responseHeaders', 'status', 'url']);
     expect(Object.keys(tx?.redirects[0] ?? {}).sort()).toEqual(['location', 'nextPreflight', 'nextRequestHeaders', 'responseHeaders', 'status', 'url']);
     expect(Object.keys(tx?.response ?? {}).sort()).toEqual(['responseHeaders', 'status']);
@@ -80,6 +81,11 @@ describe('buildReport', () => {
   it('says where a request whose start was missed was first seen', () => {
     const late: Transaction = { ...transaction(), missedStart: { firstEvent: 'headers-received' } };
     expect(buildReport(4, [late], 0).transactions[0]?.missedStart).toEqual({ firstEvent: 'headers-received' });
+  });
+
+  it('says a request no tab sent (tabId -1: a worker of its initiator) came from a worker', () => {
+    const fromWorker: Transaction = { ...transaction(), tabId: -1 };
+    expect(buildReport(4, [fromWorker], 0).transactions[0]?.fromWorker).toBe(true);
   });
 
   it('an out-of-range clock does not throw', () => {
