@@ -2,8 +2,8 @@
  * The life of tabs, as CORS Lens must follow it: a closed tab's state is freed (memory and
  * storage); a reload starts the log over; so does a back/forward navigation, even one restored from
  * the back/forward cache (no request goes out); an iframe's cross-origin requests belong to its tab;
- * a window the page opens is a tab of its own; requests that belong to no tab (a page's service
- * worker, a shared worker) are kept under tab -1.
+ * a window the page opens is a tab of its own; requests webRequest gives no tab (a page's service
+ * worker, a shared worker) are listed in the tab showing their site (core/model/worker-home.ts).
  *
  * The lab page is served with Cache-Control: no-store, which keeps it out of the back/forward cache,
  * so this file serves its own small site (two pages, an iframe on another origin, a service worker
@@ -227,7 +227,7 @@ describe('tabs, frames, windows and requests without a tab', () => {
     await opener.close();
   });
 
-  it('keeps requests of a page’s service worker and of a shared worker under tab -1', async () => {
+  it('lists requests of a page’s service worker and of a shared worker (no tab) in the tab showing their site', async () => {
     const { page, tabId } = await openSitePage('?workers');
     const fromServiceWorker = apiUrl('blocked');
     const fromSharedWorker = apiUrl('allowed');
@@ -244,11 +244,13 @@ describe('tabs, frames, windows and requests without a tab', () => {
       return Promise.all([fromSw, fromShared]);
     }, [fromServiceWorker, fromSharedWorker] as const);
     expect(statuses).toEqual([0, 200]); // blocked (script sees a network error), allowed
-    const report = await exportReport(session.extensionPage, -1, { settledCount: 2 });
-    expect(report.tabId).toBe(-1);
-    const byUrl = new Map(report.transactions.map((t) => [t.url, t.verdict?.outcome]));
-    expect([byUrl.get(fromServiceWorker), byUrl.get(fromSharedWorker)]).toEqual(['blocked', 'allowed']);
-    expect(await exportedUrls(tabId)).toEqual([]);
+    // webRequest gives them no tab (tabId -1); the model lists them in the tab on their site (model/worker-home.ts).
+    const report = await exportReport(session.extensionPage, tabId, { settledCount: 2 });
+    const byUrl = new Map(report.transactions.map((t) => [t.url, [t.verdict?.outcome, t.fromWorker]]));
+    expect([byUrl.get(fromServiceWorker), byUrl.get(fromSharedWorker)]).toEqual([['blocked', true], ['allowed', true]]);
+    const tabless = await exportedUrls(-1);
+    expect(tabless.filter((url) => url === fromServiceWorker || url === fromSharedWorker)).toEqual([]);
+    await expect.poll(() => badgeText(session.extensionPage, tabId)).toBe('1');
     await page.close();
   });
 });
