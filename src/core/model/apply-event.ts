@@ -29,7 +29,7 @@ function finish(change: MutableChange, tab: TabState | null): Change {
 function navigate(state: ModelState, event: RequestEvent | NavigationEvent, ctx: ModelContext): Change {
   const change = emptyChange();
   const tab = getOrCreateTab(state, event.tabId);
-  notePage(state, event.tabId, event.url, event.at);
+  notePage(state, event.tabId, event.url, event.at, true);
   tab.mainDocumentId = null;
   if (!tab.preserveLog) clearTab({ state, tab, ctx, change });
   return finish(change, tab);
@@ -69,7 +69,7 @@ export function applyEvent(state: ModelState, event: CaptureEvent, ctx: ModelCon
   }
   const change = emptyChange();
   if (kind === 'page') {
-    const tab = notePage(state, event.tabId, event.url, event.at);
+    const tab = notePage(state, event.tabId, event.url, event.at, false);
     if (tab) change.tabId = tab.tabId; // nothing listed changed, but the tab's stored state did
     return change;
   }

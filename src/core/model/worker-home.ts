@@ -3,7 +3,7 @@
  * a worker is not part of any tab. A page whose fetches go through its service worker would show
  * nothing in its own tab, yet those fetches are its API calls, and their CORS failures are what
  * the page sees as "Failed to fetch". DevTools lists them in the page's Network panel; CORS Lens
- * lists them in the tab showing a page of their initiator's origin (the one that showed it last,
+ * lists them in the tab showing a page of their initiator's origin (the one that loaded it last,
  * when several do). The transaction keeps tabId -1, which is how the UI marks it.
  *
  * A request stays where it started: its later events follow it even if the tab has moved on.
@@ -15,23 +15,25 @@ import type { ModelState, TabState } from './state';
 import { getOrCreateTab } from './state';
 
 /**
- * Remember which site the tab shows (a main-frame navigation, or tabs.onUpdated for one the network
- * never saw). Returns the tab when that changed (its stored state must be written), else null.
+ * Remember which site the tab shows: at a main-frame navigation (`loaded`: a reload makes the tab
+ * the site's latest too), or from tabs.onUpdated for a page the network never saw load (then only
+ * a new site counts: the same URL event comes for every pushState). Returns the tab when its stored
+ * state changed, else null.
  */
-export function notePage(state: ModelState, tabId: number, url: string, at: number): TabState | null {
+export function notePage(state: ModelState, tabId: number, url: string, at: number, loaded: boolean): TabState | null {
   if (tabId === NO_TAB) return null;
   const origin = isHttpUrl(url) ? originOf(url) : null;
   const tab = state.tabs[tabId];
   // A tab never seen on an http(s) page needs no state: no worker request can belong to it.
   if (!tab && origin === null) return null;
   const known = tab ?? getOrCreateTab(state, tabId);
-  if (known.pageOrigin === origin && known.pageAt !== undefined) return null;
+  if (!loaded && known.pageOrigin === origin && known.pageAt !== undefined) return null;
   known.pageOrigin = origin;
   known.pageAt = at;
   return known;
 }
 
-/** The tab a worker of `initiator` belongs to: the one that showed a page of that origin last. */
+/** The tab a worker of `initiator` belongs to: the one that loaded a page of that origin last. */
 function homeOf(state: ModelState, initiator: string): TabState | null {
   let home: TabState | null = null;
   for (const key in state.tabs) {

@@ -60,6 +60,9 @@ describe('a request of the page\'s service worker', () => {
     const moved = run([...events.slice(0, 2), page(3, `${OTHER}/`, 1_600_000_000_003), ...workerGet('1')]);
     expect(moved.list(2).map((tx) => tx.id)).toEqual(['r1']);
     expect(moved.list(3)).toEqual([]);
+    // A reload (a main-frame navigation) makes a tab the site's latest again; a page event of the same site does not.
+    const reloaded = run([...events.slice(0, 2), createWire(1_600_000_000_010).navigation(2, 'nav2', `${PAGE}/a`), page(3, `${PAGE}/b#x`, 1_600_000_000_020), ...workerGet('1')]);
+    expect(reloaded.list(2).map((tx) => tx.id)).toEqual(['r1']);
   });
 
   it('stays in the tab it started in when that tab moves on mid-request, and where it started when a tab comes later', () => {
