@@ -1,20 +1,18 @@
 /**
- * A page whose cross-origin requests its service worker makes (test/lab/page/sw.js, as offline-first
- * apps do). Chromium sends them with no tab (webRequest tabId -1); CORS Lens lists them in the tab
- * showing the worker's site (core/model/worker-home.ts), judged like any other request. Ground
- * truth: Chromium's own verdicts, read over the DevTools Protocol from the service worker's target
- * (the page's target never sees those requests go out).
+ * The lab behind a service worker (test/lab/page/sw.js, as offline-first apps do): every scenario
+ * runs on /sw/, whose worker makes the page's cross-origin requests itself. Chromium sends them with
+ * no tab (webRequest tabId -1); CORS Lens lists them in the tab showing the worker's site
+ * (core/model/worker-home.ts), judged like any other. Ground truth: Chromium's own verdicts, read
+ * over the DevTools Protocol from the service worker's target (the page's target never sees those
+ * requests go out).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ReportTransactionV1 } from '../../src/core/report';
-import { getScenario } from '../lab/scenarios';
+import { SCENARIOS } from '../lab/scenarios';
 import { startLab, type Lab } from '../lab/server';
 import { badgeText, exportReport, launchWithCorsLens, type CorsLensSession } from '../support/cors-lens-session';
 import { saveScreenshot } from '../support/screenshots';
-
-/** Blocked at the response, blocked at the preflight, allowed with and without a preflight. */
-const IDS = ['acao-missing', 'acao-trailing-slash', 'pf-status-401', 'pf-header-not-listed', 'acao-wildcard', 'pf-ok'];
 
 interface ChromiumVerdict {
   readonly corsError: string | null;
@@ -25,110 +23,126 @@ let lab: Lab;
 let session: CorsLensSession;
 let page: Page;
 let tabId: number;
-/** By URL: what Chromium decided for the service worker's request. */
-const chromium = new Map<string, ChromiumVerdict>();
-/** By URL: how the page saw its fetch end. */
-const pageSaw = new Map<string, string>();
+/** Chromium's verdict for each request the service worker sent, in the order it sent them. */
+let chromium: readonly (ChromiumVerdict & { readonly url: string })[] = [];
+/** How the page saw each scenario end, by scenario id. */
+let pageSaw: Record<string, { ok: boolean; error?: string }> = {};
 let report: readonly ReportTransactionV1[] = [];
 
 /**
  * Network events of the service worker's target. Playwright opens sessions for pages only, so this
  * attaches through the browser session and talks to the target with Target.sendMessageToTarget.
+ * Each request is named by its first URL (a transaction's `url`; redirects come later).
  */
-async function watchServiceWorker(browserSession: CDPSession, scriptUrl: string): Promise<Map<string, ChromiumVerdict>> {
+async function watchServiceWorker(browserSession: CDPSession, scriptUrl: string): Promise<(ChromiumVerdict & { url: string })[]> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === scriptUrl);
   if (!target) throw new Error(`no service worker target at ${scriptUrl}: ${targetInfos.map((t) => `${t.type} ${t.url}`).join(', ')}`);
   const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   const urls = new Map<string, string>();
-  const verdicts = new Map<string, ChromiumVerdict>();
+  const ended: (ChromiumVerdict & { url: string })[] = [];
   browserSession.on('Target.receivedMessageFromTarget', (event) => {
     if (event.sessionId !== sessionId) return;
     const message = JSON.parse(event.message) as { method?: string; params?: Record<string, unknown> };
     const params = message.params ?? {};
+    const requestId = String(params['requestId']);
     if (message.method === 'Network.requestWillBeSent') {
       const request = params['request'] as { url: string; method: string };
-      if (request.method !== 'OPTIONS') urls.set(String(params['requestId']), request.url);
+      if (request.method !== 'OPTIONS' && !urls.has(requestId)) urls.set(requestId, request.url);
     } else if (message.method === 'Network.loadingFailed' || message.method === 'Network.loadingFinished') {
-      const url = urls.get(String(params['requestId']));
+      const url = urls.get(requestId);
       const status = params['corsErrorStatus'] as { corsError: string; failedParameter: string } | undefined;
-      if (url) verdicts.set(url, { corsError: status?.corsError ?? null, failedParameter: status?.failedParameter ?? null });
+      if (url) ended.push({ url, corsError: status?.corsError ?? null, failedParameter: status?.failedParameter ?? null });
     }
   });
   await browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Network.enable' }) });
-  return verdicts;
+  return ended;
 }
 
-function urlOf(id: string): string {
-  const scenario = getScenario(id);
-  return `${lab.origins[scenario.target]}/s/${id}?n=sw${id.length}`;
-}
+/** What a transaction's verdict says, in CDP's terms: the CorsError and its parameter, or nulls. */
+const asCdp = (tx: ReportTransactionV1 | undefined): ChromiumVerdict => {
+  const corsError = tx?.verdict?.corsError ?? null;
+  return { corsError, failedParameter: corsError === null ? null : (tx?.verdict?.failedParameter ?? null) };
+};
 
 beforeAll(async () => {
   lab = await startLab();
   session = await launchWithCorsLens();
   page = await session.browser.context.newPage();
   await page.goto(`${lab.pageUrl}sw/`);
-  if (!(await page.evaluate(() => (window as unknown as { swReady: Promise<boolean> }).swReady))) throw new Error('no service worker');
+  const ready = await page.evaluate(() => Promise.all([
+    (window as unknown as { swReady: Promise<boolean> }).swReady, (window as unknown as { labReady: Promise<unknown> }).labReady,
+  ]));
+  if (ready[0] !== true) throw new Error('the service worker does not control the page');
   const browserSession = await session.browser.context.browser()?.newBrowserCDPSession();
   if (!browserSession) throw new Error('no browser CDP session');
-  const verdicts = await watchServiceWorker(browserSession, `${lab.pageUrl}sw/sw.js`);
-  for (const id of IDS) {
-    const { method, headers, body } = getScenario(id).fire;
-    const init = { method: method ?? 'GET', headers: headers ?? {}, ...(body === undefined ? {} : { body }) };
-    pageSaw.set(urlOf(id), await page.evaluate(([url, options]) => (window as unknown as {
-      fireViaWorker: (u: string, i: RequestInit) => Promise<string>;
-    }).fireViaWorker(url, options), [urlOf(id), init] as const));
+  const ended = await watchServiceWorker(browserSession, `${lab.pageUrl}sw/sw.js`);
+  pageSaw = await page.evaluate(async (ids) => {
+    const run = (window as unknown as { runScenario: (id: string) => Promise<{ ok: boolean; error?: string }> }).runScenario;
+    const results: Record<string, { ok: boolean; error?: string }> = {};
+    for (const id of ids) results[id] = await run(id);
+    return results;
+  }, SCENARIOS.map((s) => s.id));
+  // CDP's last events may trail the page's promises by a moment.
+  for (let count = -1; count !== ended.length;) {
+    count = ended.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  for (const deadline = Date.now() + 10_000; verdicts.size < IDS.length;) {
-    if (Date.now() > deadline) throw new Error(`Chromium's verdicts for ${verdicts.size} of ${IDS.length} requests only`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  for (const [url, verdict] of verdicts) chromium.set(url, verdict);
+  chromium = [...ended];
   tabId = await session.tabIdOf(`${lab.pageUrl}sw/`);
-  report = (await exportReport(session.extensionPage, tabId, { settledCount: IDS.length })).transactions;
-}, 60_000);
+  report = (await exportReport(session.extensionPage, tabId, { settledCount: chromium.length, timeoutMs: 20_000 })).transactions;
+}, 120_000);
 
 afterAll(async () => {
   await session?.close();
   await lab?.close();
 });
 
-describe('requests a page\'s service worker makes', () => {
-  it('really go out from the service worker, and the page sees a blocked one as "Failed to fetch"', () => {
-    expect(pageSaw.get(urlOf('acao-missing'))).toBe('TypeError: Failed to fetch');
-    expect(pageSaw.get(urlOf('acao-wildcard'))).toBe('status 200');
-    expect([...chromium.keys()].sort()).toEqual(IDS.map(urlOf).sort());
+describe('the lab behind a service worker', () => {
+  it('sends most requests from the service worker; the page sees a blocked one as "Failed to fetch"', () => {
+    expect(pageSaw['acao-missing']).toMatchObject({ ok: false, error: 'TypeError: Failed to fetch' });
+    expect(pageSaw['acao-wildcard']?.ok).toBe(true);
+    expect(chromium.length).toBeGreaterThan(80);
+    expect(chromium.filter((v) => v.corsError !== null).length).toBeGreaterThan(40);
   });
 
-  it.each(IDS)('%s: is listed in the page\'s tab, marked as the worker\'s, with Chromium\'s verdict', (id) => {
-    const url = urlOf(id);
-    const tx = report.find((t) => t.url === url);
-    expect(tx?.fromWorker).toBe(true);
-    const truth = chromium.get(url);
-    expect(truth?.corsError ?? null).toBe(lab.resolve(getScenario(id).expect.corsError ?? '') || null);
-    expect({ corsError: tx?.verdict?.corsError ?? null, failedParameter: tx?.verdict?.corsError ? tx.verdict.failedParameter : null })
-      .toEqual({ corsError: truth?.corsError ?? null, failedParameter: truth?.corsError ? truth.failedParameter : null });
-    expect(tx?.verdict?.outcome).toBe(truth?.corsError ? 'blocked' : 'allowed');
+  it('lists every request the worker sent in the page\'s tab, marked as the worker\'s, each with Chromium\'s verdict', () => {
+    const mismatches: string[] = [];
+    const byUrl = new Map<string, ReportTransactionV1[]>();
+    for (const tx of report) byUrl.set(tx.url, [...(byUrl.get(tx.url) ?? []), tx]);
+    for (const truth of chromium) {
+      // Repeated and concurrent scenarios send one URL several times: any of its transactions may be this one.
+      const listed = byUrl.get(truth.url) ?? [];
+      const { url: _url, ...verdict } = truth;
+      if (!listed.some((tx) => tx.fromWorker && JSON.stringify(asCdp(tx)) === JSON.stringify(verdict))) {
+        mismatches.push(`${truth.url}: Chromium ${JSON.stringify(verdict)}, CORS Lens ${JSON.stringify(listed.map((tx) => [tx.fromWorker, asCdp(tx)]))}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    console.log(`service worker: ${chromium.length} requests, ${chromium.filter((v) => v.corsError !== null).length} blocked by Chromium; all matched`);
+    // A request Chromium let through is never shown as blocked, and nothing the worker sent is listed twice.
+    const workerListed = report.filter((tx) => tx.fromWorker);
+    expect(workerListed).toHaveLength(chromium.length);
+    expect(workerListed.filter((tx) => tx.verdict?.outcome === 'blocked')).toHaveLength(chromium.filter((v) => v.corsError !== null).length);
   });
 
   it('counts the blocked ones on the tab\'s badge, and leaves nothing under "no tab"', async () => {
-    const blocked = [...chromium.values()].filter((v) => v.corsError !== null).length;
-    expect(blocked).toBe(4);
+    const blocked = report.filter((tx) => tx.verdict?.outcome === 'blocked').length;
+    expect(blocked).toBeGreaterThan(40);
     await expect.poll(() => badgeText(session.extensionPage, tabId)).toBe(String(blocked));
     const tabless = (await exportReport(session.extensionPage, -1, { timeoutMs: 0 })).transactions;
-    expect(tabless.filter((t) => IDS.some((id) => t.url === urlOf(id)))).toEqual([]);
+    expect(tabless.filter((t) => chromium.some((v) => v.url === t.url))).toEqual([]);
   });
 
   it('shows them in the panel with the gear, and says in the detail who sent the request', async () => {
     const panel = await session.browser.context.newPage();
     await panel.setViewportSize({ width: 1400, height: 700 });
     await panel.goto(`chrome-extension://${session.extensionId}/src/panel/index.html?tabId=${tabId}`);
-    await expect.poll(() => panel.locator('[role=option]').count()).toBe(IDS.length);
-    expect(await panel.locator('[role=option] .cl-worker-marker').count()).toBe(IDS.length);
-    await panel.locator('[role=option]').first().click();
-    const note = panel.getByTestId('from-worker');
-    expect(await note.textContent()).toContain(`Sent by a service worker of ${lab.origins.page}`);
+    await expect.poll(() => panel.locator('[role=option]').count()).toBeGreaterThan(20);
+    const rows = panel.locator('[role=option]');
+    expect(await rows.locator('.cl-worker-marker').count()).toBe(await rows.count());
+    await rows.first().click();
+    expect(await panel.getByTestId('from-worker').textContent()).toContain(`Sent by a service worker of ${lab.origins.page}`);
     await saveScreenshot(panel, 'panel-service-worker');
     await panel.close();
   });

@@ -1,4 +1,4 @@
-/* The /sw/ page: registers its service worker and waits until it controls the page. */
+/* The /sw/ page (the lab, behind a service worker): registers the worker and waits until it controls the page. */
 const status = document.getElementById('status');
 
 /** Resolves once the service worker controls this page (the first load needs a claim). */
