@@ -134,6 +134,20 @@ describe('the lab behind a service worker', () => {
     expect(tabless.filter((t) => chromium.some((v) => v.url === t.url))).toEqual([]);
   });
 
+  it('lists them in the tab that loaded the site last, even one its service worker loaded (no main_frame request)', async () => {
+    const second = await session.browser.context.newPage();
+    await second.goto(`${lab.pageUrl}sw/?second`);
+    await second.evaluate(() => Promise.all([(window as unknown as { swReady: Promise<boolean> }).swReady, (window as unknown as { labReady: Promise<unknown> }).labReady]));
+    expect(await second.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const run = await second.evaluate(() => (window as unknown as { runScenario: (id: string) => Promise<{ url: string }> }).runScenario('acao-missing'));
+    const secondTab = await session.tabIdOf(`${lab.pageUrl}sw/?second`);
+    const listed = (await exportReport(session.extensionPage, secondTab, { settledCount: 1 })).transactions;
+    expect(listed.map((tx) => [tx.url, tx.fromWorker, tx.verdict?.corsError])).toEqual([[run.url, true, 'MissingAllowOriginHeader']]);
+    expect(report.some((tx) => tx.url === run.url)).toBe(false);
+    expect((await exportReport(session.extensionPage, tabId, { timeoutMs: 0 })).transactions.some((tx) => tx.url === run.url)).toBe(false);
+    await second.close();
+  });
+
   it('shows them in the panel with the gear, and says in the detail who sent the request', async () => {
     const panel = await session.browser.context.newPage();
     await panel.setViewportSize({ width: 1400, height: 700 });

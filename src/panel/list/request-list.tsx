@@ -33,7 +33,7 @@ function ListHeader({ sort, onSort }: Pick<RequestListProps, 'sort' | 'onSort'>)
         const active = sort?.column === column ? sort.direction : null;
         return (
           <button key={column} type="button" class={`cl-cell cl-cell-${column} cl-sort`} data-sort={active ?? undefined}
-            title={`Sort by ${SORT_COLUMN_LABEL[column].toLowerCase()}`} onClick={() => onSort(column)}>
+            title={`Sort by ${SORT_COLUMN_LABEL[column]}`} onClick={() => onSort(column)}>
             <span class={column === 'state' ? 'cl-visually-hidden' : undefined}>{SORT_COLUMN_LABEL[column]}</span>
             {active === null ? null : <span class="cl-visually-hidden">, sorted {active}</span>}
             {active === null ? null : <span class="cl-sort-arrow" aria-hidden="true">{active === 'ascending' ? '▲' : '▼'}</span>}
