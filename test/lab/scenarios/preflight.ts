@@ -52,6 +52,18 @@ export const PREFLIGHT_SCENARIOS: readonly Scenario[] = [
     expect: { corsError: 'PreflightAllowOriginMismatch', failedParameter: '{PAGE}/', hits: BLOCKED_BEFORE_SENDING },
   },
   {
+    id: 'pf-acao-two-lines', group: 'preflighted', title: 'Preflight with two ACAO lines',
+    demonstrates: 'A proxy and the app both answer OPTIONS with ACAO: the lines combine into "a, a" and fail.',
+    target: 'apiA', fire: PUT, routes: preflighted(answer(204, acao(PAGE), acao(PAGE), acam('PUT'))),
+    expect: { corsError: 'PreflightMultipleAllowOriginValues', failedParameter: '{PAGE}, {PAGE}', hits: BLOCKED_BEFORE_SENDING },
+  },
+  {
+    id: 'pf-acao-bare-host', group: 'preflighted', title: 'Preflight ACAO without scheme or port',
+    demonstrates: 'A host name alone does not parse as an origin, on the preflight too.',
+    target: 'apiA', fire: PUT, routes: preflighted(answer(204, acao('localhost'), acam('PUT'))),
+    expect: { corsError: 'PreflightInvalidAllowOriginValue', failedParameter: 'localhost', hits: BLOCKED_BEFORE_SENDING },
+  },
+  {
     id: 'pf-wildcard-credentials', group: 'preflighted', title: 'Credentialed preflight with ACAO *',
     demonstrates: 'The preflight is checked with the actual request\'s credentials mode.',
     target: 'apiA', fire: PUT_WITH_CREDENTIALS, routes: preflighted(answer(204, acao('*'), acac(), acam('PUT'))),
