@@ -46,8 +46,8 @@ const STATIC_FILES: Readonly<Record<string, readonly [file: string, type: string
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/lab.js': ['lab.js', 'text/javascript; charset=utf-8'],
   '/lab.css': ['lab.css', 'text/css; charset=utf-8'],
-  // A page behind a service worker that makes the page's cross-origin requests itself (no tab).
-  '/sw/': ['sw.html', 'text/html; charset=utf-8'],
+  // The same page behind a service worker that makes its cross-origin requests itself (no tab).
+  '/sw/': ['index.html', 'text/html; charset=utf-8'],
   '/sw/page.js': ['sw-page.js', 'text/javascript; charset=utf-8'],
   '/sw/sw.js': ['sw.js', 'text/javascript; charset=utf-8'],
 };
