@@ -5,7 +5,7 @@
  * are replaced, never mutated, when they change), as the search text is (filters.ts).
  */
 import type { Transaction } from '../../core/model';
-import { rowState, type RowState } from '../../ui/row-state';
+import type { RowState } from '../../ui/row-state';
 import { rowModel } from './row-model';
 
 export type SortColumn = 'state' | 'method' | 'name' | 'error' | 'status' | 'time';
@@ -42,7 +42,7 @@ function keysOf(tx: Transaction): SortKeys {
   if (keys === undefined) {
     const row = rowModel(tx);
     keys = {
-      state: STATE_RANK[rowState(tx)],
+      state: STATE_RANK[row.state],
       method: tx.method,
       name: tx.url,
       error: row.error === '' ? null : row.error,
