@@ -7,6 +7,7 @@
  * Map, Set or class instances (fields the browser did not report are null).
  */
 import type { Header, ResourceType, Verdict } from '../types';
+import { NO_TAB } from './events';
 
 /** A preflight-cache entry that let a request go out without a preflight (reference §4.7). */
 export interface CoveredBy {
@@ -99,4 +100,12 @@ export interface Transaction {
    * that event's time. Absent (not null) otherwise, so the records of whole requests stay as small.
    */
   missedStart?: MissedStart;
+}
+
+/**
+ * Whether a worker of the request's site sent it, not a tab: a listed transaction that kept tabId -1
+ * (model/worker-home.ts).
+ */
+export function isFromWorker(tx: Pick<Transaction, 'tabId'>): boolean {
+  return tx.tabId === NO_TAB;
 }

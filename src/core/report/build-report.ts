@@ -5,7 +5,7 @@
 import type { Header, Verdict } from '../types';
 import type { Transaction, TransactionPreflight, TransactionRedirect } from '../model/transaction';
 import { redactHeaders } from './redact-headers';
-import { NO_TAB } from '../model/events';
+import { isFromWorker } from '../model/transaction';
 import type {
   ReportPreflightV1, ReportRedirectV1, ReportTransactionV1, ReportV1, ReportVerdictV1,
 } from './report-types';
@@ -54,7 +54,7 @@ export function buildReport(tabId: number, transactions: readonly Transaction[],
     netError: tx.netError,
     verdict: tx.verdict ? reportVerdict(tx.verdict) : null,
     missedStart: tx.missedStart ? { firstEvent: tx.missedStart.firstEvent } : null,
-    fromWorker: tx.tabId === NO_TAB,
+    fromWorker: isFromWorker(tx),
   });
 
   return { schema: REPORT_SCHEMA_V1, tabId, generatedAt: iso(now), redacted: redact, transactions: transactions.map(transaction) };

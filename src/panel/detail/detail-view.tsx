@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { explain, guessStack, type StackId } from '../../core/advice';
 import type { Transaction } from '../../core/model';
 import { toObserved } from '../../core/model/to-observed';
-import { NO_TAB } from '../../core/model/events';
+import { isFromWorker } from '../../core/model/transaction';
 import { Tabs, tabPanelProps } from '../../ui/components/tabs';
 import { rowState } from '../../ui/row-state';
 import { CopyActions } from './copy-actions';
@@ -78,7 +78,7 @@ export function DetailView({ tx, stack, onPickStack, isListed, onShow, onClose, 
           <>
             <Headline tx={tx} verdict={verdict} explanation={explanation} />
             {tx.missedStart ? <p class="cl-missed-start" role="note" data-testid="missed-start">{missedStartText(tx.missedStart)}</p> : null}
-            {tx.tabId === NO_TAB ? <p class="cl-from-worker" role="note" data-testid="from-worker">{fromWorkerText(tx.initiator)}</p> : null}
+            {isFromWorker(tx) ? <p class="cl-from-worker" role="note" data-testid="from-worker">{fromWorkerText(tx.initiator)}</p> : null}
             {warningFirst ? findings : null}
             {verdict?.origins && corsApplies ? (
               <OriginTable origins={verdict.origins} allowOriginIsCulprit={verdict.header === 'access-control-allow-origin'} />

@@ -1,6 +1,6 @@
 /** What one list row shows, computed only for the rows on screen. Pure. */
 import type { Transaction } from '../../core/model';
-import { NO_TAB } from '../../core/model/events';
+import { isFromWorker } from '../../core/model/transaction';
 import { formatDuration, shortNetError, splitUrl } from '../../ui/format';
 import { ROW_STATE_LABEL, rowState, type RowState } from '../../ui/row-state';
 
@@ -51,7 +51,7 @@ export function rowModel(tx: Transaction): RowModel {
   const status = statusText(tx);
   // A request whose start was missed began before its first event arrived: it took at least this long.
   const time = tx.endedAt === null ? '' : `${tx.missedStart ? '≥ ' : ''}${formatDuration(tx.endedAt - tx.startedAt)}`;
-  const fromWorker = tx.tabId === NO_TAB;
+  const fromWorker = isFromWorker(tx);
   const label = [
     `${ROW_STATE_LABEL[state]}:`,
     marker === '' ? tx.method : `${tx.method} with preflight`,
